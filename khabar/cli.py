@@ -1,0 +1,143 @@
+"""The ``khabar`` command: a thin layer over ``khabar.api``.
+
+Every failure a user can cause prints one line, ``khabar: <input>: <reason>``,
+never a traceback; the exit status is 1 when any input failed.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from khabar.config import Settings, db_url_for
+from khabar.errors import InputError, KhabarError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="khabar: who did what to whom, who said what, and which figures — from news articles.")
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database: SQLite path or URL (default $KHABAR_DB or ./khabar.db).")]
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, JSON Lines, feeds, WARC files or http(s) URLs.")]
+
+
+def _say_error(error: InputError | KhabarError) -> None:
+    err.print(f"khabar: {error}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _settings(db: str | None = None) -> Settings:
+    return Settings(db_url=db_url_for(db))
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = None) -> None:
+    """Read articles, extract their records and store them.
+
+    Example: khabar ingest articles/ https://example.org/feed.xml --db team.db
+    """
+    from khabar.api import ingest as run
+
+    settings = _settings(db)
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_item(item, status) -> None:
+            if isinstance(item, InputError):
+                progress.console.print(f"khabar: {item}", markup=False, highlight=False, soft_wrap=True)
+            elif item.skipped:
+                progress.console.print(f"khabar: {item.source}: stored without extraction: {item.skipped}",
+                                       markup=False, highlight=False, soft_wrap=True)
+            progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50])
+
+        summary = run(paths, settings=settings, on_item=on_item)
+    err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
+              f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
+              f"— {settings.db_url}", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths,
+            fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl") -> None:
+    """Extract records without a database and print them as JSON Lines.
+
+    Example: khabar extract article.md --format jsonl > article.jsonl
+    """
+    from khabar.api import extract as run
+    from khabar.export import write_jsonl
+
+    if fmt != "jsonl":
+        raise KhabarError(f"--format {fmt}: extract prints jsonl only (use 'khabar export' for csv or parquet)")
+    failed: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failed.append(error)
+        _say_error(error)
+
+    write_jsonl(run(paths, on_error=on_error), sys.stdout)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(db: DbOption = None,
+           fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+           out: Annotated[str | None, typer.Option("--out", help="Folder for the files (jsonl: stdout when absent).")] = None) -> None:
+    """Export the whole store.
+
+    Examples: khabar export > all.jsonl; khabar export --format parquet --out exports/
+    """
+    from khabar.export import FORMATS, store_records, write_jsonl, write_tables
+    from khabar.store import Store
+
+    if fmt not in FORMATS:
+        raise KhabarError(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    with Store(_settings(db).db_url) as store:
+        if fmt == "jsonl" and out is None:
+            write_jsonl(store_records(store), sys.stdout)
+        elif fmt == "jsonl":
+            Path(out).mkdir(parents=True, exist_ok=True)
+            target = Path(out) / "khabar.jsonl"
+            tmp = target.with_suffix(".jsonl.tmp")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                n = write_jsonl(store_records(store), fh)
+            tmp.replace(target)
+            err.print(f"wrote {n} records to {target}")
+        else:
+            counts = write_tables(store_records(store), out or ".", fmt)
+            err.print("wrote " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + f" to {out or '.'}")
+
+
+@app.command()
+def report(db: DbOption = None) -> None:
+    """Print a readable report of the store.
+
+    Example: khabar report --db khabar.db
+    """
+    from khabar.report import print_report
+    from khabar.store import Store
+
+    with Store(_settings(db).db_url) as store:
+        print_report(store, Console(width=max(100, Console().width)))
+
+
+def main() -> None:
+    try:
+        app()
+    except KhabarError as exc:
+        _say_error(exc)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("khabar: interrupted; everything stored so far is kept")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Settings, read once from the environment; every one has a sensible default."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_DB = "sqlite:///khabar.db"
+DEFAULT_MODEL = "en_core_web_sm"
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw and raw.isdigit() else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and choices for one run. ``KHABAR_*`` environment variables override defaults."""
+
+    db_url: str = field(default_factory=lambda: os.environ.get("KHABAR_DB", DEFAULT_DB))
+    model: str = field(default_factory=lambda: os.environ.get("KHABAR_MODEL", DEFAULT_MODEL))
+    max_bytes: int = field(default_factory=lambda: _int_env("KHABAR_MAX_BYTES", 20 * 1024 * 1024))
+    timeout: float = 20.0  # seconds for one HTTP request, connect and read alike
+    max_redirects: int = 5
+    allow_private: bool = field(default_factory=lambda: os.environ.get("KHABAR_ALLOW_PRIVATE") == "1")
+    batch_size: int = 16  # documents per spaCy batch and per progress step
+
+
+def db_url_for(value: str | None) -> str:
+    """Accept a SQLAlchemy URL or a plain file path for SQLite."""
+    url = value or os.environ.get("KHABAR_DB") or DEFAULT_DB
+    return url if "://" in url else f"sqlite:///{url}"

@@ -1,0 +1,42 @@
+"""Stage 3: records from analysed documents.
+
+Each extractor is a spaCy pipeline component registered by name (see
+``khabar.extract.pipeline``): it reads the parse and what earlier components
+found, and appends records to ``doc._.khabar``, an ``Extraction``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from khabar.records import DateMention, Document, Entity, Event, Figure, Mention, Record, Statement
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    actors: Any = None  # khabar.extract.actors.ActorIndex, for later components
+
+    def items(self) -> list[Record]:
+        return [*self.events, *self.statements, *self.figures, *self.dates]
+
+
+def extract_documents(documents: Iterable[Document], model: str | None = None,
+                      batch_size: int = 16) -> Iterator[tuple[Document, Extraction | None]]:
+    """Run the extraction pipeline over documents, in order.
+
+    Documents that are not English (or have no text) come back with ``None``
+    and ``document.skipped`` saying why.
+    """
+    from khabar.extract.pipeline import run
+
+    yield from run(documents, model=model, batch_size=batch_size)

@@ -1,0 +1,338 @@
+"""Actors: one entity per real person, organisation, group, country or place in a document.
+
+spaCy's named entities are the candidates; the gazetteers correct their
+labels (a country tagged NORP, a capital tagged ORG, a demonym tagged
+PERSON); role phrases give a person a role and a country; capitals used as
+the subject of an action stand for their country's government.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from khabar.extract import Extraction
+from khabar.extract.gazetteer import Gazetteer, fold, gazetteer
+from khabar.records import Entity, Mention
+from khabar.vocab import NAME_SUFFIXES, SECTORS, TITLES
+
+NER_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+GAZ_LABELS = ("ORG", "COUNTRY", "ADJ", "PEOPLE", "CAPITAL")
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+ROLE_WORDS = frozenset(SECTORS) | TITLES
+COLLECTIVE_PEOPLE = re.compile(r"^[A-Z][a-z]+s$")
+
+
+@dataclass
+class Found:
+    """One candidate mention and what it was classified as."""
+
+    span: Span
+    kind: str
+    name: str
+    country: str | None = None
+    code: str | None = None
+    role: str | None = None
+    actor_country: str | None = None  # a capital standing for its country's government
+
+
+def entity_id(kind: str, name: str) -> str:
+    return "E" + hashlib.sha1(f"{kind}:{fold(name)}".encode()).hexdigest()[:12]
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(doc: Doc, g: Gazetteer) -> PhraseMatcher:
+    """A case-sensitive phrase matcher over every gazetteer name, one per vocabulary."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        from spacy.lang.en import English
+
+        make = English(vocab=doc.vocab).make_doc
+        m = PhraseMatcher(doc.vocab, attr="ORTH")
+        for label in GAZ_LABELS:
+            names = sorted(g.surfaces.get(label, ()))
+            m.add(label, [make(n) for n in names] + [make(n[4:]) for n in names if n.startswith("the ")])
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+def _candidates(doc: Doc, g: Gazetteer) -> list[tuple[Span, str]]:
+    """Spans with a label: gazetteer matches first, spaCy entities where they add something."""
+    matcher = _matcher(doc, g)
+    gaz = [Span(doc, s, e, label=doc.vocab.strings[k]) for k, s, e in matcher(doc)]
+    gaz = _longest(gaz)
+    taken = {i for sp in gaz for i in range(sp.start, sp.end)}
+    out = list(gaz)
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        inside = [sp for sp in gaz if sp.start >= ent.start and sp.end <= ent.end]
+        uncovered = [t for t in ent if t.i not in taken and t.lower_ not in {"the", ",", "and", "'s", "’s"}]
+        if any(t.i in taken for t in ent) and (not uncovered or ent.label_ in {"GPE", "NORP", "LOC", "PERSON"}):
+            continue
+        if inside and uncovered and ent.label_ in {"ORG", "FAC"}:
+            out = [sp for sp in out if sp not in inside]
+        elif any(t.i in taken for t in ent):
+            continue
+        out.append(ent)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(sp.end <= o.start or sp.start >= o.end for o in out):
+            out.append(sp)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _strip(span: Span) -> Span:
+    """Drop leading "the", titles and trailing possessives from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].lower_ in TITLES):
+        start += 1
+    while end > start + 1 and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end]
+
+
+def _role_tokens(person: Span) -> list[Token]:
+    """Tokens that say who a person is: titles before the name, or the noun it is in apposition with."""
+    doc = person.doc
+    head = person.root
+    if head.dep_ == "appos" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i < person.start:
+        noun = head.head
+        return [t for t in noun.subtree if t.i < person.start and t.dep_ not in {"punct"}][-12:]
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return [t for t in child.subtree if t.dep_ != "punct"][:12]
+    out = []
+    i = person.start - 1
+    while i >= 0 and (doc[i].lower_ in TITLES or doc[i].lower_ in SECTORS or doc[i].dep_ in {"compound", "amod", "poss", "case"}
+                      or doc[i].ent_type_ in {"NORP", "GPE"}) and person.start - i <= 6 and doc[i].text not in {",", "(", "—"}:
+        out.insert(0, doc[i])
+        i -= 1
+    # A title inside the entity span itself ("President Emomali Rahmon").
+    out += [t for t in person if t.lower_ in TITLES]
+    return out
+
+
+def _sector(words: list[str]) -> str | None:
+    for w in reversed(words):
+        if (code := SECTORS.get(w.lower())) is not None:
+            return code
+    return None
+
+
+def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
+    text = span.text
+    if label == "ORG" and (org := g.org(text)):
+        return Found(span, org.kind, org.name, org.country, org.code)
+    if label == "COUNTRY" or (label in {"GPE", "NORP", "ORG"} and g.country(_strip(span).text)):
+        iso = g.country(_strip(span).text) or g.country(text)
+        return Found(span, "country", g.display.get(iso, text), iso, iso) if iso else None
+    if label == "ADJ" or (label in {"NORP", "PERSON"} and g.adjective(text)):
+        iso = g.adjective(text)
+        return Found(span, "country", g.display.get(iso, text), iso, iso) if iso else None
+    if label == "PEOPLE" or (label in {"NORP", "ORG", "PERSON"} and g.people(text)):
+        return Found(span, "group", text[:1].upper() + text[1:], None, None)
+    if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and g.capital(text)):
+        return Found(span, "location", text, g.capital(text), None)
+    core = _strip(span)
+    if label in {"GPE", "ORG", "LOC", "FAC"} and _is_person_by_role(core):
+        label = "PERSON"
+    if label == "PERSON":
+        words = core.text.split()
+        if not words or not core.text[:1].isupper() or len(words) > 5:
+            return None
+        return Found(core, "person", core.text)
+    if label == "ORG":
+        if not core.text[:1].isupper() or len(core) > 10:
+            return None
+        return Found(core, "organization", core.text, g.country_in(core.text))
+    if label in {"GPE", "LOC", "FAC"}:
+        return Found(core, "location", core.text, g.place(core.text) or g.country_in(core.text))
+    if label == "NORP" and COLLECTIVE_PEOPLE.match(text):
+        return Found(span, "group", text, None, None)
+    return None
+
+
+def _is_person_by_role(span: Span) -> bool:
+    """A name in apposition with a role noun is a person, whatever NER said."""
+    head = span.root
+    if head.dep_ == "appos" and head.head.lower_ in ROLE_WORDS:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in head.children)
+
+
+def _metonymic(span: Span) -> bool:
+    """Is a place name the actor of its clause ("Dushanbe denies", "Dushanbe's statements")?"""
+    head = span.root
+    return head.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "conj"} and not any(
+        t.lower_ in {"in", "at", "from", "to"} for t in head.ancestors if t.dep_ == "prep"
+    )
+
+
+class Resolver:
+    """Merges mentions of one document into entities."""
+
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.entities: dict[str, Entity] = {}
+        self.people: list[str] = []  # person entity ids, first mention order
+        self.renamed: dict[str, str] = {}  # ids replaced when a surname met its full name
+
+    def _person_key(self, name: str) -> str:
+        words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
+        base = " ".join(words)
+        if len(words) == 1:
+            hits = [pid for pid in self.people if self.entities[pid].name.split()[-1] == base or self.entities[pid].name.split()[0] == base]
+            if len(hits) >= 1:
+                return hits[-1]
+        for pid in self.people:
+            known = self.entities[pid].name
+            if known == base:
+                return pid
+            if len(known.split()) == 1 and base.split()[-1] == known:
+                # A surname seen before its full name: the full name takes over.
+                ent = self.entities.pop(pid)
+                new = entity_id("person", base)
+                ent.aliases.append(ent.name)
+                ent.id, ent.name = new, base
+                self.entities[new] = ent
+                self.people[self.people.index(pid)] = new
+                self.renamed[pid] = new
+                return new
+        return entity_id("person", base)
+
+    def add(self, found: Found) -> str:
+        if found.kind == "person":
+            eid = self._person_key(found.name)
+            name = " ".join(w for w in found.name.split() if w.lower() not in NAME_SUFFIXES)
+        else:
+            eid, name = entity_id(found.kind, found.name), found.name
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = Entity(id=eid, name=name, kind=found.kind, country=found.country, actor_code=found.code)
+            self.entities[eid] = ent
+            if found.kind == "person":
+                self.people.append(eid)
+        surface = re.sub(r"^(?:the|The)\s+", "", found.span.text)
+        surface = re.sub(r"['’]s$", "", surface)
+        for alias in (surface, found.name):
+            if alias != ent.name and alias not in ent.aliases:
+                ent.aliases.append(alias)
+        if found.role and not ent.role:
+            ent.role = found.role
+        ent.country = ent.country or found.country
+        ent.actor_code = ent.actor_code or found.code
+        return eid
+
+
+@dataclass
+class ActorIndex:
+    """Which actor each token belongs to, for the extractors that come later."""
+
+    token_actor: dict[int, str] = field(default_factory=dict)
+    mention_order: list[tuple[int, str]] = field(default_factory=list)  # (token index, entity id)
+    focal_country: str | None = None
+
+
+def _person_role(found: Found, g: Gazetteer, focal: str | None) -> None:
+    tokens = _role_tokens(found.span)
+    words = [t.text for t in tokens if t.lower_ not in {"the", "'s", "’s", ","}]
+    if not words:
+        return
+    found.role = " ".join(w for w in words if w.lower() in TITLES or w.lower() in SECTORS or w.islower()) or None
+    phrase = " ".join(t.text for t in tokens)
+    found.country = g.country_in(phrase)
+    sector = _sector([t.lower_ for t in tokens])
+    org = next((g.org(t.text) for t in tokens if g.org(t.text)), None)
+    if org and org.country and not found.country:
+        found.country = org.country
+    if not found.country and sector == "GOV":
+        found.country = focal
+    if found.country and sector:
+        found.code = found.country + sector
+
+
+@Language.component("khabar_actors")
+def actors_component(doc: Doc) -> Doc:
+    ext: Extraction = doc._.khabar
+    g = gazetteer()
+    resolver = Resolver(g)
+    found = [f for sp, label in [(c, c.label_) for c in _candidates(doc, g)] if (f := _classify(sp, label, g))]
+    countries = Counter(f.country for f in found if f.kind == "country")
+    focal = countries.most_common(1)[0][0] if countries else None
+    index = ActorIndex(focal_country=focal)
+    for f in found:
+        if f.kind == "person":
+            _person_role(f, g, focal)
+        elif f.kind == "organization" and not f.country and _sector([w.lower() for w in f.name.split()]) == "GOV":
+            f.country = focal
+        eid = resolver.add(f)
+        actor = eid
+        if f.kind == "location" and f.country and g.capital(f.span.text) and _metonymic(f.span):
+            country = Found(f.span, "country", g.display.get(f.country, f.country), f.country, f.country + "GOV")
+            actor = resolver.add(country)
+        ext.mentions.append(Mention(id=f"{ext.doc}:m{f.span.start_char}", doc=ext.doc, start=f.span.start_char,
+                                    end=f.span.end_char, text=f.span.text, entity=eid))
+        for t in f.span:
+            index.token_actor[t.i] = actor
+        index.mention_order.append((f.span.root.i, actor))
+    for m in ext.mentions:
+        m.entity = resolver.renamed.get(m.entity, m.entity)
+    index.token_actor = {i: resolver.renamed.get(e, e) for i, e in index.token_actor.items()}
+    index.mention_order = [(i, resolver.renamed.get(e, e)) for i, e in index.mention_order]
+    for ent in resolver.entities.values():
+        ent.docs = [ext.doc]
+    ext.entities = resolver.entities
+    ext.actors = index
+    return doc
+
+
+def antecedent(doc: Doc, token: Token) -> str | None:
+    """The entity a pronoun most likely refers to: the latest compatible mention before it."""
+    ext: Extraction = doc._.khabar
+    index: ActorIndex = ext.actors
+    low = token.lower_
+    for i, eid in reversed(index.mention_order):
+        if i >= token.i:
+            continue
+        kind = ext.entities[eid].kind if eid in ext.entities else None
+        if low in PERSON_PRONOUNS and kind == "person":
+            return eid
+        if low in THING_PRONOUNS and kind in {"country", "organization"}:
+            return eid
+        if low in PLURAL_PRONOUNS and kind in {"group", "organization"}:
+            return eid
+        if low in RELATIVE:
+            return eid
+    return None
+
+
+def actor_of(doc: Doc, token: Token) -> str | None:
+    """The entity a token names, through pronouns and relative clauses."""
+    index: ActorIndex = doc._.khabar.actors
+    for t in [token, *[c for c in token.children if c.dep_ in {"compound", "poss"}]]:
+        if t.i in index.token_actor:
+            return index.token_actor[t.i]
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        return actor_of(doc, token.head.head)
+    if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return antecedent(doc, token)
+    for t in token.subtree:
+        if t.i in index.token_actor:
+            return index.token_actor[t.i]
+    return None
