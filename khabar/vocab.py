@@ -53,3 +53,46 @@ SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12, "k": 1e3, "dozen": 12,
 }
+
+# --- statements -------------------------------------------------------------
+# Reporting verb (lemma) -> statement cue of SPEC.md.
+CUES: dict[str, str] = {
+    **dict.fromkeys("say tell state add note explain write reply respond answer remark comment describe announce declare "
+                    "reiterate stress emphasize emphasise recall testify confirm acknowledge admit concede tweet post "
+                    "predict suggest indicate observe mention signal hint talk speak praise quote".split(), "say"),
+    **dict.fromkeys("claim allege insist maintain contend assert argue question".split(), "claim"),
+    **dict.fromkeys("report disclose reveal inform cite".split(), "report"),
+    **dict.fromkeys("deny refute dispute rebut".split(), "deny"),
+    **dict.fromkeys("promise pledge vow undertake guarantee assure".split(), "promise"),
+    **dict.fromkeys("threaten".split(), "threaten"),
+    **dict.fromkeys("warn caution".split(), "warn"),
+    **dict.fromkeys("accuse blame".split(), "accuse"),
+    **dict.fromkeys("criticize criticise condemn denounce slam blast decry lambast".split(), "criticize"),
+    **dict.fromkeys("urge demand appeal plead request".split(), "call"),
+    **dict.fromkeys("estimate calculate forecast project reckon".split(), "estimate"),
+    **dict.fromkeys("discuss debate".split(), "discuss"),
+}
+# Verbs that are cues only with a complement of a given kind ("called for", "asked X to").
+CUES_WITH_PREP: dict[tuple[str, str], str] = {("call", "for"): "call", ("call", "on"): "call", ("call", "upon"): "call",
+                                              ("ask", "for"): "call", ("talk", "of"): "say", ("talk", "about"): "discuss",
+                                              ("speak", "of"): "say", ("speak", "about"): "discuss"}
+CUES_WITH_XCOMP: dict[str, str] = {"ask": "call", "call": "call", "urge": "call", "refuse": "deny", "offer": "promise",
+                                   "agree": "promise", "vow": "promise", "threaten": "threaten", "promise": "promise",
+                                   "pledge": "promise"}
+# Verbs that report speech whatever follows them, once they have a speaker ("Clinton said.").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    "say tell add state announce declare write tweet claim deny report warn insist argue acknowledge explain note reply "
+    "respond admit confirm allege describe mention praise criticize criticise condemn accuse question cite quote "
+    "testify".split())
+# Punctuation that attributes a quote: "“...” ― Jane Doe" and "Jane Doe: “...”".
+QUOTE_MARKS: frozenset[str] = frozenset({"―", "—", ":"})
+# Nouns whose object is what was said: "denies the reports", "rejected the claims".
+CONTENT_NOUNS: frozenset[str] = frozenset(
+    "report reports claim claims allegation allegations accusation accusations rumor rumors rumour rumours statement "
+    "statements charge charges suggestion suggestions assertion assertions story stories speculation".split())
+# Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
+PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
+# Nouns that name a figure's source: "researchers' estimates", "official figures".
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    "estimate estimates figure figures data statistics count counts tally census survey surveys poll polls "
+    "calculation calculations projection projections".split())
