@@ -44,7 +44,7 @@ NAME_SUFFIXES: frozenset[str] = frozenset({"junior", "jr.", "jr", "senior", "sr.
 
 # --- numbers ----------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "a": 1, "an": 1, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
@@ -96,3 +96,86 @@ PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", 
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "estimate estimates figure figures data statistics count counts tally census survey surveys poll polls "
     "calculation calculations projection projections".split())
+
+# --- figures ----------------------------------------------------------------
+# Words before a number that qualify it -> approx of SPEC.md ("just" means "only": exact).
+APPROX: dict[str, str] = {
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "as high as": "up_to",
+    "over": "over", "more than": "over", "above": "over", "in excess of": "over", "upwards of": "over",
+    "just over": "over", "well over": "over", "greater than": "over", "exceeding": "over",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "under": "under", "less than": "under", "fewer than": "under", "below": "under", "just under": "under",
+    "not quite": "under", "up to about": "up_to",
+    "nearly": "about", "almost": "about", "close to": "about",  # near the figure, on either side in practice
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "ca.": "about", "~": "about",
+    "somewhere around": "about", "more or less": "about", "hover around": "about", "hovering around": "about",
+    "just": "exact", "only": "exact", "exactly": "exact", "precisely": "exact", "already": "exact",
+}
+# "per" words after a figure -> per of SPEC.md.
+PER: dict[str, str] = {
+    "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day", "/day": "day",
+    "per week": "week", "a week": "week", "each week": "week", "every week": "week", "weekly": "week",
+    "per month": "month", "a month": "month", "each month": "month", "every month": "month", "monthly": "month",
+    "per year": "year", "a year": "year", "each year": "year", "every year": "year", "annually": "year",
+    "per annum": "year", "yearly": "year", "/year": "year", "/yr": "year",
+}
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                                    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "Rs": "INR", "Rs.": "INR"}
+# Unit as written after a number -> canonical unit (SI symbols, ISO 4217 codes, or the names SPEC.md uses).
+UNITS: dict[str, str] = {
+    **dict.fromkeys(["%", "percent", "per cent", "pct", "percentage points", "percentage point", "points"], "percent"),
+    **dict.fromkeys(["dollars", "dollar", "usd", "us dollars"], "USD"),
+    **dict.fromkeys(["euros", "euro", "eur", "€"], "EUR"),
+    **dict.fromkeys(["pounds sterling", "pounds", "pound", "gbp", "£"], "GBP"),
+    **dict.fromkeys(["yen", "jpy"], "JPY"), **dict.fromkeys(["yuan", "renminbi", "cny"], "CNY"),
+    **dict.fromkeys(["rubles", "roubles", "ruble", "rouble", "rub"], "RUB"),
+    **dict.fromkeys(["rupees", "rupee", "inr"], "INR"), **dict.fromkeys(["somoni"], "TJS"),
+    **dict.fromkeys(["cents", "cent"], "cent"), **dict.fromkeys(["pennies", "penny"], "penny"),
+    **dict.fromkeys(["dimes", "dime"], "dime"),
+    **dict.fromkeys(["kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh"], "km/h"),
+    **dict.fromkeys(["miles per hour", "mph"], "mph"),
+    **dict.fromkeys(["square kilometres", "square kilometers", "sq km", "km2", "km^2", "km²", "km squared"], "km2"),
+    **dict.fromkeys(["square miles", "sq mi", "mi2"], "mi2"),
+    **dict.fromkeys(["cubic kilometres", "cubic kilometers", "km3", "km^3", "km³", "km cubed"], "km3"),
+    **dict.fromkeys(["square metres", "square meters", "sq m", "m2", "m²"], "m2"),
+    **dict.fromkeys(["kilometres", "kilometers", "kilometre", "kilometer", "km"], "km"),
+    **dict.fromkeys(["metres", "meters", "metre", "meter", "m"], "m"),
+    **dict.fromkeys(["centimetres", "centimeters", "centimetre", "centimeter", "cm"], "cm"),
+    **dict.fromkeys(["millimetres", "millimeters", "millimetre", "millimeter", "mm"], "mm"),
+    **dict.fromkeys(["nanometres", "nanometers", "nanometre", "nanometer", "nm"], "nm"),
+    **dict.fromkeys(["picometres", "picometers", "pm"], "pm"), **dict.fromkeys(["attometres", "attometers", "am"], "am"),
+    **dict.fromkeys(["miles", "mile", "mi"], "mi"), **dict.fromkeys(["feet", "foot", "ft"], "ft"),
+    **dict.fromkeys(["inches", "inch", "in"], "in"), **dict.fromkeys(["yards", "yard", "yd"], "yd"),
+    **dict.fromkeys(["kilograms", "kilogram", "kilos", "kg"], "kg"), **dict.fromkeys(["grams", "gram", "g"], "g"),
+    **dict.fromkeys(["milligrams", "milligram", "mg"], "mg"),
+    **dict.fromkeys(["tonnes", "tonne", "tons", "ton", "metric tons", "t"], "t"), **dict.fromkeys(["tpd"], "t"),
+    **dict.fromkeys(["lbs", "lb"], "lb"),
+    **dict.fromkeys(["litres", "liters", "litre", "liter", "l"], "l"),
+    **dict.fromkeys(["millilitres", "milliliters", "ml"], "ml"), **dict.fromkeys(["centilitres", "centiliters", "cl"], "cl"),
+    **dict.fromkeys(["gallons", "gallon", "gal"], "gal"), **dict.fromkeys(["barrels", "barrel", "bbl"], "bbl"),
+    **dict.fromkeys(["cups", "cup"], "cup"), **dict.fromkeys(["tablespoons", "tablespoon", "tbsp"], "tbsp"),
+    **dict.fromkeys(["hectares", "hectare", "ha"], "ha"), **dict.fromkeys(["acres", "acre"], "acre"),
+    **dict.fromkeys(["degrees celsius", "degree celsius", "°c", "celsius"], "°C"),
+    **dict.fromkeys(["degrees fahrenheit", "degree fahrenheit", "°f", "fahrenheit"], "°F"),
+    **dict.fromkeys(["kelvin", "k"], "K"),
+    **dict.fromkeys(["megawatt hours", "megawatt-hours", "mwh"], "MWh"), **dict.fromkeys(["kilowatt hours", "kwh"], "kWh"),
+    **dict.fromkeys(["watt hours", "wh"], "Wh"), **dict.fromkeys(["gigawatts", "gigawatt", "gw"], "GW"),
+    **dict.fromkeys(["megawatts", "megawatt", "mw"], "MW"), **dict.fromkeys(["kilowatts", "kilowatt", "kw"], "kW"),
+    **dict.fromkeys(["watts", "watt", "w"], "W"),
+    **dict.fromkeys(["electronvolts", "ev"], "eV"), **dict.fromkeys(["tev"], "TeV"), **dict.fromkeys(["gev"], "GeV"),
+    **dict.fromkeys(["gigahertz", "ghz"], "GHz"), **dict.fromkeys(["megahertz", "mhz"], "MHz"),
+    **dict.fromkeys(["exabytes", "eb"], "EB"), **dict.fromkeys(["terabytes", "tb"], "TB"),
+    **dict.fromkeys(["gigabytes", "gb"], "GB"), **dict.fromkeys(["megabytes", "mb"], "MB"),
+    **dict.fromkeys(["kilobytes", "kb"], "kB"), **dict.fromkeys(["kibibytes", "kibibyte", "kib"], "KiB"),
+    **dict.fromkeys(["bytes", "byte"], "B"), **dict.fromkeys(["bits", "bit"], "bit"),
+    **dict.fromkeys(["milligray", "mgy"], "mGy"),
+    **dict.fromkeys(["years", "year", "yrs", "yr"], "year"), **dict.fromkeys(["months", "month"], "month"),
+    **dict.fromkeys(["weeks", "week"], "week"), **dict.fromkeys(["days", "day"], "day"),
+    **dict.fromkeys(["hours", "hour", "hrs", "hr", "h"], "hour"), **dict.fromkeys(["minutes", "minute", "mins", "min"], "minute"),
+    **dict.fromkeys(["seconds", "second", "secs", "sec", "s"], "second"),
+    **dict.fromkeys(["dozen"], "dozen"), **dict.fromkeys(["gigaannum", "ga"], "Ga"), **dict.fromkeys(["ma"], "Ma"),
+}
+# Units that are also common words: accepted only right after a number and in the shape given.
+AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g", "s", "h", "k", "w", "ma", "ga", "b",
+                                             "points", "second", "ha", "min", "mi", "eb", "tb", "mb", "kb", "gb"})

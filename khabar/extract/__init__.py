@@ -25,6 +25,7 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     actors: Any = None  # khabar.extract.actors.ActorIndex, for later components
+    scopes: list[tuple[Statement, tuple[int, int]]] = field(default_factory=list)  # statement, content span
 
     def items(self) -> list[Record]:
         return [*self.events, *self.statements, *self.figures, *self.dates]

@@ -161,10 +161,16 @@ def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Tok
     speaker = _named(_relative_antecedent(speaker)) if speaker is not None else None
     speaker_span = _phrase(speaker) if speaker is not None else None
     start, end = _span(cue_span, speaker_span)
-    return Statement(id=f"{ext.doc}:S{cue_span.start_char}", doc=ext.doc, start=start, end=end, cue=cue,
-                     speaker=actor_of(doc, speaker) if speaker is not None else None,
-                     speaker_text=speaker_span.text if speaker_span is not None else None,
-                     content=content.text.strip(" ,.:;\"“”"), date=date_of(doc, anchor), verb=cue_span.text)
+    statement = Statement(id=f"{ext.doc}:S{cue_span.start_char}", doc=ext.doc, start=start, end=end, cue=cue,
+                          speaker=actor_of(doc, speaker) if speaker is not None else None,
+                          speaker_text=speaker_span.text if speaker_span is not None else None,
+                          content=content.text.strip(" ,.:;\"“”"), date=date_of(doc, anchor), verb=cue_span.text)
+    scope_end = content.end_char
+    if content.start > cue_span.start and content.end < content.sent.end and \
+            any(t.dep_ == "cc" for t in content.sent[content.end - content.sent.start :]):
+        scope_end = content.sent.end_char  # "X reported that A, and B": B is reported too
+    ext.scopes.append((statement, (content.start_char, scope_end)))
+    return statement
 
 
 _PHRASES: dict[int, PhraseMatcher] = {}
