@@ -179,3 +179,117 @@ UNITS: dict[str, str] = {
 # Units that are also common words: accepted only right after a number and in the shape given.
 AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g", "s", "h", "k", "w", "ma", "ga", "b",
                                              "points", "second", "ha", "min", "mi", "eb", "tb", "mb", "kb", "gb"})
+
+# --- events -----------------------------------------------------------------
+# The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.
+PLOVER: dict[str, str] = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
+    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
+}
+MODES: tuple[str, ...] = ("asserted", "reported", "denied", "promised", "threatened", "negated", "planned", "hypothetical")
+
+_TROOPS = "troop soldier fighter force army unit tank warship reservist battalion brigade police militia jet militant"
+_GOODS = "aid assistance weapon arm food money supply equipment electricity loan fund medicine fuel gas grain vaccine"
+_TIES = "tie relation relationship contact"
+_REFUGEES = "refugee migrant asylum-seeker seeker afghan"
+_TALKS = "talk negotiation summit meeting consultation conference"
+
+# The event pattern table. One row: PLOVER type, CAMEO code, trigger lemmas, part of speech, and what the
+# trigger needs around it — an object (lemmas anywhere below it), a preposition with its object ("on:alert"),
+# a particle, a governing verb, no direct object ("intransitive"), source and target swapped ("reverse"), or a negation ("neg": True = required, the
+# row only fires when negated, with "future": by "will not" or "refuse to"). Rows are tried in order: specific first.
+EVENT_PATTERNS: list[dict] = [
+    # verbal refusals and threats that English writes as negations
+    {"type": "THREATEN", "cameo": "130", "lemmas": "tolerate allow accept permit", "neg": True, "future": True},
+    {"type": "REJECT", "cameo": "124", "lemmas": "recognize recognise accept support provide give back endorse join sign", "neg": True, "future": True},
+    # MOBILIZE: military moves short of force
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "put place", "prep": "on:alert"},
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "deploy dispatch send mobilize mobilise station mass move amass reinforce",
+     "objects": _TROOPS},
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "recall call", "objects": "reservist reserve"},
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "review hold stage conduct", "objects": "parade exercise drill maneuver manoeuvre"},
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "exercise drill manoeuvre maneuver", "pos": "NOUN", "objects": "military naval joint war"},
+    {"type": "MOBILIZE", "cameo": "150", "lemmas": "deploy mobilize mobilise", "pos": "VERB"},
+    # COERCE: repression short of violence
+    {"type": "COERCE", "cameo": "174", "lemmas": "send return push force", "objects": _REFUGEES, "particle": "back"},
+    {"type": "COERCE", "cameo": "174", "lemmas": "deport expel extradite repatriate"},
+    {"type": "COERCE", "cameo": "173", "lemmas": "arrest detain jail imprison sentence convict seize confiscate ban censor raid"},
+    {"type": "COERCE", "cameo": "173", "lemmas": "issue", "objects": "warrant"},
+    {"type": "COERCE", "cameo": "170", "lemmas": "pressure coerce blackmail force", "pos": "VERB", "objects": ""},
+    # ASSAULT: use of force
+    {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bomb shell kill shoot assault invade storm ambush bombard massacre torture "
+                                         "abduct kidnap behead assassinate strike launch clash fight capture", "not_objects": "campaign"},
+    {"type": "ASSAULT", "cameo": "190", "lemmas": "fire", "prep": "at:"},
+    {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bombing airstrike strike shelling offensive assault raid invasion", "pos": "NOUN",
+     "governor": "launch carry conduct stage mount"},
+    {"type": "ASSAULT", "cameo": "190", "lemmas": "shelling bombing airstrike", "pos": "NOUN"},
+    # CONSULT: meetings and talks
+    {"type": "CONSULT", "cameo": "036", "lemmas": "invite", "prep": "to:" + _TALKS.replace(" ", ",")},
+    {"type": "CONSULT", "cameo": "040", "lemmas": "meet negotiate visit host consult confer"},
+    {"type": "CONSULT", "cameo": "040", "lemmas": "talk", "pos": "VERB", "prep": "with:"},
+    {"type": "CONSULT", "cameo": "043", "lemmas": "attend", "objects": _TALKS},
+    {"type": "CONSULT", "cameo": "040", "lemmas": _TALKS, "pos": "NOUN", "governor": "hold have begin open resume start conduct join host"},
+    {"type": "CONSULT", "cameo": "040", "lemmas": "negotiation talk", "pos": "NOUN", "prep": "with:"},
+    {"type": "CONSULT", "cameo": "040", "lemmas": "establish", "objects": "contact"},
+    # AID: material help
+    {"type": "AID", "cameo": "075", "lemmas": "take accept admit shelter host receive welcome", "objects": _REFUGEES},
+    # "received X from Y": Y is the source
+    {"type": "AID", "cameo": "070", "lemmas": "receive get obtain", "objects": _GOODS, "prep": "from:", "reverse": True},
+    {"type": "CONSULT", "cameo": "042", "lemmas": "receive", "objects": "minister delegation envoy official president leader",
+     "prep": "from:", "reverse": True},
+    {"type": "AGREE", "cameo": "030", "lemmas": "receive get", "objects": "assurance guarantee promise pledge", "prep": "from:",
+     "reverse": True},
+    {"type": "AID", "cameo": "070", "lemmas": "supply provide give deliver donate send grant fund finance ship", "objects": _GOODS},
+    {"type": "AID", "cameo": "072", "lemmas": "arm equip"},
+    {"type": "AID", "cameo": "070", "lemmas": "aid help assist"},
+    {"type": "AID", "cameo": "070", "lemmas": "supply", "pos": "VERB"},
+    # SUPPORT: verbal and diplomatic support
+    {"type": "SUPPORT", "cameo": "057", "lemmas": "sign ratify endorse approve conclude", "objects": "agreement treaty deal accord pact"},
+    {"type": "SUPPORT", "cameo": "051", "lemmas": "support back endorse praise commend hail applaud recognize recognise award", "pos": "VERB"},
+    {"type": "SUPPORT", "cameo": "051", "lemmas": "support backing", "pos": "NOUN", "prep": "for:"},
+    # COOPERATE: material cooperation
+    {"type": "SANCTION", "cameo": "161", "lemmas": "sever cut break suspend freeze downgrade", "objects": _TIES + " trade"},
+    {"type": "COOPERATE", "cameo": "060", "lemmas": "establish restore improve normalize normalise strengthen deepen expand build",
+     "objects": _TIES + " cooperation partnership"},
+    {"type": "COOPERATE", "cameo": "060", "lemmas": "cooperate collaborate", "pos": "VERB"},
+    {"type": "COOPERATE", "cameo": "060", "lemmas": "cooperation", "pos": "NOUN", "prep": "with:"},
+    # RETREAT and CONCEDE
+    {"type": "RETREAT", "cameo": "085", "lemmas": "lift ease remove relax", "objects": "sanction restriction embargo ban blockade"},
+    {"type": "RETREAT", "cameo": "084", "lemmas": "release free"},
+    {"type": "RETREAT", "cameo": "087", "lemmas": "withdraw retreat evacuate surrender disarm demobilize"},
+    {"type": "CONCEDE", "cameo": "080", "lemmas": "concede yield accede capitulate"},
+    # REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION
+    {"type": "REQUEST", "cameo": "100", "lemmas": "call", "prep": "on: upon: for:"},
+    {"type": "REQUEST", "cameo": "100", "lemmas": "urge demand request appeal order"},
+    {"type": "REQUEST", "cameo": "100", "lemmas": "pressure", "pos": "NOUN", "prep": "from:"},
+    {"type": "ACCUSE", "cameo": "112", "lemmas": "accuse blame criticize criticise condemn denounce decry allege"},
+    {"type": "ACCUSE", "cameo": "091", "lemmas": "investigate probe sue"},
+    {"type": "ACCUSE", "cameo": "1124", "lemmas": "present", "objects": "evidence"},
+    {"type": "REJECT", "cameo": "120", "lemmas": "reject refuse veto rebuff oppose boycott"},
+    {"type": "THREATEN", "cameo": "130", "lemmas": "threaten"},
+    {"type": "PROTEST", "cameo": "140", "lemmas": "protest demonstrate rally march riot", "pos": "VERB", "intransitive": True},
+    {"type": "PROTEST", "cameo": "141", "lemmas": "stage hold", "objects": "protest demonstration rally strike"},
+    {"type": "SANCTION", "cameo": "163", "lemmas": "impose", "objects": "sanction embargo"},
+    {"type": "SANCTION", "cameo": "160", "lemmas": "sanction embargo", "pos": "VERB"},
+]
+# Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
+INTENT_VERBS: frozenset[str] = frozenset("want seek hope wish intend aim".split())
+COOPERATIVE: frozenset[str] = frozenset("AID SUPPORT COOPERATE RETREAT CONCEDE CONSULT".split())
+HOSTILE: frozenset[str] = frozenset("ASSAULT COERCE MOBILIZE SANCTION".split())
+# Statement cues whose speaker, by telling of a hostile act, accuses its author (CAMEO 112).
+ACCUSING_CUES: frozenset[str] = frozenset("say claim report accuse".split())
+# Words around an event that set how the text presents it.
+MODE_CUES: dict[str, frozenset[str]] = {
+    "denied": frozenset("deny refute dismiss reject".split()),
+    "reported": frozenset("rumor rumour report allegation allegedly reportedly purportedly claim allege speculation".split()),
+    "promised": frozenset("promise pledge vow offer commit willing ready agree undertake".split()),
+    "threatened": frozenset("threaten".split()),
+    "negated": frozenset("refrain avoid fail decline never unable".split()),
+    "planned": frozenset("plan schedule intend prepare expect due set".split()),
+    "hypothetical": frozenset("if could might may would able unless whether".split()),
+}
+MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")

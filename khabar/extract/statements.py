@@ -13,72 +13,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from khabar.extract import Extraction
-from khabar.extract.actors import RELATIVE, actor_of
+from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
+from khabar.extract.syntax import SUBJECTS, named, noun_phrase, relative_antecedent, subject_of
 from khabar.records import Statement
 from khabar.vocab import CONTENT_NOUNS, CUES, CUES_WITH_PREP, CUES_WITH_XCOMP, PHRASE_CUES, QUOTE_MARKS, SPEECH_VERBS
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 QUOTES = set("\"“”«»")
 MAX_SPAN = 600
-
-
-def _subject(verb: Token) -> Token | None:
-    """The speaker's head word: this verb's subject, or that of the verb it depends on."""
-    seen = 0
-    while verb is not None and seen < 6:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "csubj"} or (child.dep_ == "agent"):
-                return _agent_noun(child)
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return None  # "is believed": no speaker named
-        if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"} or (verb.dep_ == "prep" and verb.head.pos_ == "VERB"):
-            verb = verb.head
-            seen += 1
-            continue
-        if verb.dep_ == "pobj" or verb.head.dep_ == "prep":
-            verb = verb.head.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
-def _agent_noun(token: Token) -> Token:
-    if token.dep_ == "agent":
-        objs = [c for c in token.children if c.dep_ == "pobj"]
-        return objs[0] if objs else token
-    return token
-
-
-def _relative_antecedent(token: Token) -> Token:
-    """"the only country that promised" → "country" → "Tajikistan" when the noun is a predicate."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
-        noun = token.head.head
-        if noun.dep_ == "attr":
-            subj = [c for c in noun.head.children if c.dep_ in SUBJECTS]
-            if subj:
-                return subj[0]
-        return noun
-    return token
-
-
-def _named(token: Token) -> Token:
-    """"the interior minister, Ramazon Rahimzoda": the name in apposition is the speaker."""
-    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    return appos[0] if appos else token
-
-
-def _phrase(token: Token) -> Span:
-    """The noun phrase of ``token``, without relative clauses and appositions."""
-    doc = token.doc
-    left = token.left_edge.i
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "prep"}:
-            break
-        right = child.right_edge.i
-    return doc[left : right + 1]
 
 
 def _cue(verb: Token) -> tuple[str, Token | None] | None:
@@ -158,16 +100,18 @@ def _cue_words(verb: Token) -> Span:
 
 
 def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Token | None, content: Span, anchor: Token) -> Statement:
-    speaker = _named(_relative_antecedent(speaker)) if speaker is not None else None
-    speaker_span = _phrase(speaker) if speaker is not None else None
+    speaker = named(relative_antecedent(speaker)) if speaker is not None else None
+    speaker_span = noun_phrase(speaker) if speaker is not None else None
     start, end = _span(cue_span, speaker_span)
     statement = Statement(id=f"{ext.doc}:S{cue_span.start_char}", doc=ext.doc, start=start, end=end, cue=cue,
                           speaker=actor_of(doc, speaker) if speaker is not None else None,
                           speaker_text=speaker_span.text if speaker_span is not None else None,
                           content=content.text.strip(" ,.:;\"“”"), date=date_of(doc, anchor), verb=cue_span.text)
     scope_end = content.end_char
-    if content.start > cue_span.start and content.end < content.sent.end and \
-            any(t.dep_ == "cc" for t in content.sent[content.end - content.sent.start :]):
+    rest = content.sent[content.end - content.sent.start :] if content.end < content.sent.end else []
+    if content.start > cue_span.start and any(
+            t.dep_ == "conj" and (content.start <= t.head.i < content.end or t.head.i == anchor.i and t.lemma_.lower() not in CUES)
+            for t in rest):
         scope_end = content.sent.end_char  # "X reported that A, and B": B is reported too
     ext.scopes.append((statement, (content.start_char, scope_end)))
     return statement
@@ -235,7 +179,7 @@ def statements_component(doc: Doc) -> Doc:
         if got is None:
             continue
         cue, head = got
-        found[token.i] = _statement(doc, ext, cue, _cue_words(token), _subject(token), _content(head, token), token)
+        found[token.i] = _statement(doc, ext, cue, _cue_words(token), subject_of(token), _content(head, token), token)
     statements = list(found.values())
     taken = {(st.start, st.end) for st in statements}
     statements += [st for st in _phrase_statements(doc, ext) + _quote_mark_statements(doc, ext) if (st.start, st.end) not in taken]

@@ -1,0 +1,72 @@
+"""Helpers over spaCy's dependency parse shared by the statement and event extractors."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from khabar.extract.actors import RELATIVE
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"}
+
+
+def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with or depends on ("and says", "by saying")."""
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return objs[0] if objs else None
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not passive_ok:
+            return None  # "is believed": no agent named
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return predicate_subject(verb.head)  # "the first official to negotiate"
+        if verb.dep_ in CLIMB or (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX"}):
+            verb = verb.head
+        elif verb.dep_ == "pobj" or verb.head.dep_ == "prep":
+            verb = verb.head.head
+        else:
+            return None
+    return None
+
+
+def predicate_subject(noun: Token) -> Token:
+    """"Tajikistan was the only country": the subject a predicate noun describes, else the noun."""
+    if noun.dep_ == "attr":
+        subj = [c for c in noun.head.children if c.dep_ in SUBJECTS]
+        if subj:
+            return subj[0]
+    return noun
+
+
+def relative_antecedent(token: Token) -> Token:
+    """"the only country that promised": a relative pronoun stands for the noun it modifies."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        return predicate_subject(token.head.head)
+    return token
+
+
+def named(token: Token) -> Token:
+    """"the interior minister, Ramazon Rahimzoda": the name in apposition stands for the noun."""
+    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return appos[0] if appos else token
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase of ``token`` without relative clauses, appositions or coordinated nouns."""
+    doc = token.doc
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "prep"}:
+            break
+        right = child.right_edge.i
+    return doc[token.left_edge.i : right + 1]
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} and c.dep_ in {"neg", "advmod"} for c in token.children)
+
+
+def has_future(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "wo", "would", "shall"} for c in token.children)
