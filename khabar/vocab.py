@@ -222,7 +222,8 @@ EVENT_PATTERNS: list[dict] = [
     {"type": "COERCE", "cameo": "170", "lemmas": "pressure coerce blackmail force", "pos": "VERB", "objects": ""},
     # ASSAULT: use of force
     {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bomb shell kill shoot assault invade storm ambush bombard massacre torture "
-                                         "abduct kidnap behead assassinate strike launch clash fight capture", "not_objects": "campaign"},
+                                         "abduct kidnap behead assassinate strike clash fight capture"},
+    {"type": "ASSAULT", "cameo": "190", "lemmas": "engage", "prep": "in:firefight,battle,fighting,clash,combat,gunfight"},
     {"type": "ASSAULT", "cameo": "190", "lemmas": "fire", "prep": "at:"},
     {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bombing airstrike strike shelling offensive assault raid invasion", "pos": "NOUN",
      "governor": "launch carry conduct stage mount"},
@@ -267,7 +268,7 @@ EVENT_PATTERNS: list[dict] = [
     {"type": "REQUEST", "cameo": "100", "lemmas": "urge demand request appeal order"},
     {"type": "REQUEST", "cameo": "100", "lemmas": "pressure", "pos": "NOUN", "prep": "from:"},
     {"type": "ACCUSE", "cameo": "112", "lemmas": "accuse blame criticize criticise condemn denounce decry allege"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "investigate probe sue"},
+    {"type": "ACCUSE", "cameo": "091", "lemmas": "investigate probe sue inspect examine re-examine"},
     {"type": "ACCUSE", "cameo": "1124", "lemmas": "present", "objects": "evidence"},
     {"type": "REJECT", "cameo": "120", "lemmas": "reject refuse veto rebuff oppose boycott"},
     {"type": "THREATEN", "cameo": "130", "lemmas": "threaten"},
@@ -275,6 +276,7 @@ EVENT_PATTERNS: list[dict] = [
     {"type": "PROTEST", "cameo": "141", "lemmas": "stage hold", "objects": "protest demonstration rally strike"},
     {"type": "SANCTION", "cameo": "163", "lemmas": "impose", "objects": "sanction embargo"},
     {"type": "SANCTION", "cameo": "160", "lemmas": "sanction embargo", "pos": "VERB"},
+    {"type": "SANCTION", "cameo": "160", "lemmas": "advise warn", "prep": "against:travel,travelling,traveling,trip,trips"},
 ]
 # Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("want seek hope wish intend aim".split())

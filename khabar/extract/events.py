@@ -70,9 +70,10 @@ def _row_patterns(row: dict, trigger: dict) -> list[list[dict]]:
     if not row.get("prep"):
         return [base]
     out = []
+    below = ">>" if row.get("reverse") else ">"  # "received ministers from ...": the preposition may hang from the object
     for alternative in row["prep"].split():
         prep, _, objects = alternative.partition(":")
-        pattern = [*base, {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": prep}}]
+        pattern = [*base, {"LEFT_ID": "trigger", "REL_OP": below, "RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": prep}}]
         if objects:
             pattern.append({"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "pobj",
                             "RIGHT_ATTRS": {"LOWER": {"IN": _forms(objects.replace(",", " "))}}})
@@ -104,8 +105,10 @@ def _fits(row: Row, trigger: Token) -> bool:
         return False
     if row.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
         return False  # "demonstrating its preparedness" is no protest
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not row.reverse:
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and row.type != "ASSAULT":
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
+    if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
+        return False  # "who had been arrested 15 months ago": background, not the news
     if trigger.dep_ == "pcomp" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
         return False  # "jailed for helping militants": the reason given, not an event coded on its own
     return not (row.not_objects and any(c.lower_ in row.not_objects for c in trigger.children if c.dep_ == "dobj"))
@@ -172,7 +175,8 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Row) -> str | None
 
 
 def _prep_actor(doc: Doc, token: Token, prep_word: str) -> str | None:
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == prep_word):
+    holders = [token, *(c for c in token.children if c.dep_ in {"dobj"})]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep_word):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if actor := _actor(doc, pobj):
                 return actor
@@ -267,14 +271,27 @@ def _intent_type(trigger: Token, event_type: str) -> str:
     return event_type
 
 
+def _statement_over(ext: Extraction, trigger: Token, cues: frozenset[str]):
+    """The statement whose words report the trigger, said before it ("X said that ..."), if any."""
+    for statement, (start, end) in ext.scopes:
+        if start <= trigger.idx < end and statement.cue in cues and statement.start < trigger.idx:
+            return statement
+    return None
+
+
 def _accuser(ext: Extraction, trigger: Token, source: str | None, event_type: str) -> str | None:
     """A named speaker telling of someone else's hostile act accuses them ("The US said Iraq attacked...")."""
     if event_type not in HOSTILE - {"MOBILIZE"}:
         return None
-    for statement, (start, end) in ext.scopes:
-        if start <= trigger.idx < end and statement.cue in ACCUSING_CUES and statement.speaker and statement.speaker != source:
-            return statement.speaker
-    return None
+    statement = _statement_over(ext, trigger, ACCUSING_CUES)
+    return statement.speaker if statement and statement.speaker and statement.speaker != source else None
+
+
+def _announced_intent(ext: Extraction, trigger: Token, event_type: str) -> str:
+    """"Israel announced it would free 150 prisoners": a cooperative act said to come is an AGREE."""
+    if event_type in COOPERATIVE and has_future(trigger) and _statement_over(ext, trigger, frozenset({"say", "promise"})):
+        return "AGREE"
+    return event_type
 
 
 def _several(trigger: Token) -> bool:
@@ -305,10 +322,12 @@ def events_component(doc: Doc) -> Doc:
             best[trigger.i] = (row, token_ids)
     for i, (row, token_ids) in sorted(best.items()):
         trigger = doc[i]
+        if trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"} and trigger.head.i in best and trigger.head.i != i:
+            continue  # "pressured to help Iran", "conducting military exercises": the governing event codes it
         obj = doc[token_ids[1]] if len(token_ids) > 1 else None
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
-        event_type = _intent_type(trigger, row.type)
+        event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
         if accuser := _accuser(ext, trigger, source, event_type):
             source, target, event_type = accuser, source or _prep_actor(doc, trigger, "from") or target, "ACCUSE"
         if source is None and target is None:
