@@ -278,6 +278,8 @@ EVENT_PATTERNS: list[dict] = [
     {"type": "SANCTION", "cameo": "160", "lemmas": "sanction embargo", "pos": "VERB"},
     {"type": "SANCTION", "cameo": "160", "lemmas": "advise warn", "prep": "against:travel,travelling,traveling,trip,trips"},
 ]
+# Verbs of giving: with "to", the receiver is the target, not the thing given ("awarded the Order to the leaders").
+TRANSFER_VERBS: frozenset[str] = frozenset("give award send supply provide deliver grant hand donate sell ship lend".split())
 # Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("want seek hope wish intend aim".split())
 COOPERATIVE: frozenset[str] = frozenset("AID SUPPORT COOPERATE RETREAT CONCEDE CONSULT".split())
@@ -288,7 +290,7 @@ ACCUSING_CUES: frozenset[str] = frozenset("say claim report accuse".split())
 MODE_CUES: dict[str, frozenset[str]] = {
     "denied": frozenset("deny refute dismiss reject".split()),
     "reported": frozenset("rumor rumour report allegation allegedly reportedly purportedly claim allege speculation".split()),
-    "promised": frozenset("promise pledge vow offer commit willing ready agree undertake".split()),
+    "promised": frozenset("promise pledge vow offer commit willing willingness ready readiness agree undertake".split()),
     "threatened": frozenset("threaten".split()),
     "negated": frozenset("refrain avoid fail decline never unable".split()),
     "planned": frozenset("plan schedule intend prepare expect due set".split()),

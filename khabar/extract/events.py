@@ -18,7 +18,7 @@ from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import has_future, is_negated, named, predicate_subject, relative_antecedent, subject_of
-from khabar.vocab import ACCUSING_CUES, COOPERATIVE, EVENT_PATTERNS, HOSTILE, INTENT_VERBS, MODE_CUES, MODE_ORDER
+from khabar.vocab import ACCUSING_CUES, COOPERATIVE, EVENT_PATTERNS, HOSTILE, INTENT_VERBS, MODE_CUES, MODE_ORDER, TRANSFER_VERBS
 
 TARGET_PREPS = ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from")
 STATEMENT_MODES = {"deny": "denied", "promise": "promised", "threaten": "threatened"}
@@ -156,7 +156,7 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Row) -> str | None
         agent = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"]
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
-        governor = trigger.head
+        governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None:
             return _actor(doc, subj)
         return None
@@ -205,8 +205,11 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | Non
             candidates.append(child)
         if child.dep_ == "ccomp":  # "alleged that France was aware"
             candidates += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    preps = sorted((c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS),
+    holders = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]  # "sending ... back to Afghanistan"
+    preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS),
                    key=lambda c: TARGET_PREPS.index(c.lower_))
+    if trigger.lemma_.lower() in TRANSFER_VERBS and any(p.lower_ == "to" for p in preps):
+        candidates = [c for c in candidates if c.dep_ != "dobj"]  # "awarded the Order to the leaders": the recipient
     for prep in preps:
         candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for obj in [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]:
@@ -294,6 +297,18 @@ def _announced_intent(ext: Extraction, trigger: Token, event_type: str) -> str:
     return event_type
 
 
+def _date_carried(doc: Doc, trigger: Token, dated: list) -> object:
+    """An undated event right after a dated one, in the same paragraph, happened then ("Rahmon also met...")."""
+    sent = trigger.sent
+    if not dated or sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    sent_start, date = dated[-1]
+    if sent_start != previous.start or "\n" in doc.text[previous.end_char : sent.start_char]:
+        return None
+    return date
+
+
 def _several(trigger: Token) -> bool:
     """"The US, Russia and Switzerland met": coordinated subjects meet each other."""
     subj = subject_of(trigger)
@@ -320,6 +335,7 @@ def events_component(doc: Doc) -> Doc:
             continue
         if _fits(row, trigger):
             best[trigger.i] = (row, token_ids)
+    dated: list[tuple[int, object]] = []  # (sentence start, date) of the events coded so far
     for i, (row, token_ids) in sorted(best.items()):
         trigger = doc[i]
         if trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"} and trigger.head.i in best and trigger.head.i != i:
@@ -335,9 +351,12 @@ def events_component(doc: Doc) -> Doc:
         if row.type == "CONSULT" and target is None and not _several(trigger):
             continue  # "visited the border regions": a visit needs someone visited
         start, end = _span(doc, token_ids)
+        date = date_of(doc, trigger) or _date_carried(doc, trigger, dated)
+        if date is not None:
+            dated.append((trigger.sent.start, date))
         ext.events.append(Event(
             id=f"{ext.doc}:E{trigger.idx}", doc=ext.doc, start=start, end=end, type=event_type, mode=_mode(doc, trigger, row),
-            source=source, target=target, date=date_of(doc, trigger), location=_location(doc, trigger),
+            source=source, target=target, date=date, location=_location(doc, trigger),
             trigger=doc[min(token_ids) : max(token_ids) + 1].text if max(token_ids) - min(token_ids) < 8 else trigger.text,
             cameo=row.cameo if event_type == row.type else None))
     return doc

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from khabar.extract.actors import RELATIVE
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"}
+CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"}
 
 
 def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
@@ -20,8 +20,11 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
                 return objs[0] if objs else None
         if any(c.dep_ == "nsubjpass" for c in verb.children) and not passive_ok:
             return None  # "is believed": no agent named
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return predicate_subject(verb.head)  # "the first official to negotiate"
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            # "the first official to negotiate" (the one the predicate describes), "its willingness to cooperate"
+            noun = verb.head
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            return predicate_subject(noun) if noun.dep_ == "attr" or not owner else owner[0]
         if verb.dep_ in CLIMB or (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX"}):
             verb = verb.head
         elif verb.dep_ == "pobj" or verb.head.dep_ == "prep":
