@@ -33,7 +33,7 @@ test: $(VENV)/.installed-test lint
 	$(BIN)/python -m pytest -q
 
 eval: $(VENV)/.installed
-	$(BIN)/python -m khabar.evaluate --shared $(SHARED)
+	$(BIN)/python -m tests.quality.gold --shared $(SHARED)
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py

@@ -1,0 +1,97 @@
+"""Score khabar against every gold set in ../shared/fixtures (``make eval``, and the quality gate in tests).
+
+    python -m tests.quality.gold [--shared ../shared] [--json]
+
+Each set's corpus goes through ``khabar extract`` (or, for the region set,
+``khabar ingest`` into a fresh database then ``khabar export``); the export is
+scored by ``../shared/eval/score.py``, the judge. Nothing here is needed by
+khabar itself at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+KHABAR = [sys.executable, "-m", "khabar.cli"]
+KINDS = ("entities", "figures", "statements", "events", "dates")
+
+
+def gold_sets(shared: Path) -> dict[str, tuple[Path, list[Path], bool]]:
+    """name -> (gold file, inputs, needs a database)."""
+    fixtures = shared / "fixtures"
+    sets = {"seed": (fixtures / "seed" / "why-tajikistan-is-taking-a-stand.gold.json",
+                     [fixtures / "seed" / "why-tajikistan-is-taking-a-stand.md"], False)}
+    for folder in sorted((fixtures / "peers").iterdir()):
+        if (folder / "gold.json").exists() and (folder / "corpus.jsonl").exists():
+            sets[folder.name] = (folder / "gold.json", [folder / "corpus.jsonl"], False)
+    region = fixtures / "region"
+    if (region / "gold.json").exists():
+        sets["region"] = (region / "gold.json", [region / "articles", fixtures / "seed" / "why-tajikistan-is-taking-a-stand.md"], True)
+    return sets
+
+
+def export_of(inputs: list[Path], with_db: bool, workdir: Path) -> Path:
+    out = workdir / "export.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if with_db:
+        db = workdir / "gold.db"
+        subprocess.run([*KHABAR, "ingest", *map(str, inputs), "--db", str(db)], check=False, env=env,
+                       capture_output=True, text=True, timeout=1800)
+        cmd = [*KHABAR, "export", "--db", str(db)]
+    else:
+        cmd = [*KHABAR, "extract", *map(str, inputs), "--format", "jsonl"]
+    with open(out, "w", encoding="utf-8") as fh:
+        subprocess.run(cmd, stdout=fh, check=False, env=env, timeout=1800)
+    return out
+
+
+def score(shared: Path, name: str) -> dict:
+    gold, inputs, with_db = gold_sets(shared)[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        export = export_of(inputs, with_db, Path(tmp))
+        res = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold), str(export), "--json"],
+                             capture_output=True, text=True, check=True, timeout=600)
+    return json.loads(res.stdout)
+
+
+def summary(result: dict) -> dict[str, float]:
+    """The figures the quality gate tracks: F1 per kind, attribute accuracies, document fields, links."""
+    out: dict[str, float] = {}
+    for kind in KINDS:
+        if kind in result:
+            out[f"{kind}.f1"] = result[kind]["f1"]
+            for attr, value in result[kind]["attributes"].items():
+                if value is not None:
+                    out[f"{kind}.{attr}"] = value
+    if "document" in result:
+        for field, value in result["document"].items():
+            out[f"document.{field}"] = value
+    if "links" in result and result["links"]["of"]:
+        out["links.found"] = result["links"]["found"] / result["links"]["of"]
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--json", action="store_true", help="print the summaries as JSON (the baseline format)")
+    args = parser.parse_args(argv)
+    shared = Path(args.shared)
+    if not (shared / "eval" / "score.py").exists():
+        sys.exit(f"khabar eval: {shared}: no gold fixtures there (pass --shared)")
+    results = {name: summary(score(shared, name)) for name in gold_sets(shared)}
+    if args.json:
+        print(json.dumps(results, indent=1, sort_keys=True))
+        return
+    for name, figures in results.items():
+        print(f"{name:<14}" + "  ".join(f"{k} {v:.2f}" for k, v in figures.items()))
+
+
+if __name__ == "__main__":
+    main()
