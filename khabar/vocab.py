@@ -7,28 +7,44 @@ user can read and extend (add a row, not an ``if``).
 from __future__ import annotations
 
 # --- actors -----------------------------------------------------------------
-# Role or collective noun -> CAMEO/PLOVER sector code.
+# Role or collective noun -> PLOVER sector code (PLOVER manual, actor sectors).
 SECTORS: dict[str, str] = {
     **dict.fromkeys("government cabinet ministry minister president premier chancellor administration regime "
                     "official officials authorities authority spokesman spokeswoman spokesperson diplomat diplomats "
                     "ambassador envoy embassy mayor governor king queen emir sultan leadership leader state "
-                    "secretary prime".split(), "GOV"),
+                    "secretary prime ministers presidency kremlin monarch junta".split(), "GOV"),
     **dict.fromkeys("military army troops troop soldiers soldier forces force navy air marines general commander "
-                    "defense defence guards guard officers brigade battalion".split(), "MIL"),
-    **dict.fromkeys("police policemen policeman cops officer".split(), "COP"),
+                    "defense defence guards guard brigade battalion warplanes warplane warship warships destroyer "
+                    "fleet tanks tank artillery missile missiles sailors airmen infantry".split(), "MIL"),
+    **dict.fromkeys("police policemen policeman policewoman cops officer officers gendarmerie".split(), "COP"),
     **dict.fromkeys("rebels rebel insurgents insurgent militants militant fighters guerrillas guerrilla separatists "
-                    "jihadists resistance mujahideen".split(), "REB"),
-    **dict.fromkeys("opposition dissidents dissident protesters protester demonstrators activists".split(), "OPP"),
+                    "jihadists jihadis jihadi resistance mujahideen extremists terrorists terrorist".split(), "REB"),
+    **dict.fromkeys("paramilitary paramilitaries militia militias".split(), "PRM"),
+    **dict.fromkeys("gunmen gunman assailants attackers".split(), "UAF"),
+    **dict.fromkeys("opposition dissidents dissident".split(), "OPP"),
     **dict.fromkeys("refugees refugee migrants asylum displaced".split(), "REF"),
-    **dict.fromkeys("parliament parliamentary lawmakers lawmaker legislators legislature congress senate senator "
-                    "senators deputies mp mps assembly duma".split(), "LEG"),
-    **dict.fromkeys("court judge judges judiciary prosecutor prosecutors tribunal".split(), "JUD"),
+    **dict.fromkeys("parliament parliamentary lawmakers lawmaker legislators legislator legislature congress senate "
+                    "senator senators deputies mp mps assembly duma congressman congresswoman".split(), "LEG"),
+    **dict.fromkeys("court courts judge judges judiciary prosecutor prosecutors tribunal attorney lawyer lawyers".split(), "JUD"),
     **dict.fromkeys("party".split(), "PTY"),
-    **dict.fromkeys("company companies firm business businesses bank corporation industry".split(), "BUS"),
-    **dict.fromkeys("media newspaper journalists journalist reporters television broadcaster".split(), "MED"),
-    **dict.fromkeys("civilians civilian residents villagers people citizens".split(), "CVL"),
+    **dict.fromkeys("company companies firm business businesses bank corporation industry businessman airline airlines".split(), "BUS"),
+    **dict.fromkeys("media newspaper journalists journalist reporters reporter television broadcaster".split(), "JRN"),
+    **dict.fromkeys("doctor doctors medic medics paramedic paramedics nurse nurses hospital hospitals".split(), "MED"),
+    **dict.fromkeys("criminals criminal thieves thief gang gangs vandals smugglers smuggler traffickers cartel "
+                    "supremacists supremicists".split(), "CRM"),
+    **dict.fromkeys("students student teachers teacher school schools university universities professors".split(), "EDU"),
+    **dict.fromkeys("farmers farmer peasants peasant agricultural".split(), "AGR"),
+    **dict.fromkeys("workers worker union unions laborers labourers".split(), "LAB"),
+    **dict.fromkeys("church clergy priest priests imam imams cleric clerics mosque bishop".split(), "REL"),
+    **dict.fromkeys("civilians civilian residents villagers people citizens protesters protester demonstrators "
+                    "activists activist".split(), "CVL"),
     **dict.fromkeys("intelligence spy spies".split(), "SPY"),
 }
+# When an actor's words name several sectors, the most specific wins ("intelligence agency officer" is SPY).
+SECTOR_PRIORITY: tuple[str, ...] = ("SPY", "REB", "CRM", "PRM", "UAF", "REF", "JUD", "LEG", "PTY", "MIL", "COP", "MED", "EDU",
+                                    "JRN", "REL", "AGR", "LAB", "BUS", "OPP", "GOV", "CVL")
+# Words that make a government or military role a former one (PLOVER sector ELI).
+FORMER: frozenset[str] = frozenset("former retired ex exiled ousted deposed late".split())
 
 # Words before a person's name that name a role, not the person.
 TITLES: frozenset[str] = frozenset(

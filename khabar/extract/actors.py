@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from khabar.extract import Extraction
 from khabar.extract.gazetteer import Gazetteer, fold, gazetteer
 from khabar.records import Entity, Mention
-from khabar.vocab import NAME_SUFFIXES, SECTORS, TITLES
+from khabar.vocab import FORMER, NAME_SUFFIXES, SECTOR_PRIORITY, SECTORS, TITLES
 
 NER_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 GAZ_LABELS = ("ORG", "COUNTRY", "ADJ", "PEOPLE", "CAPITAL")
@@ -128,11 +128,10 @@ def _role_tokens(person: Span) -> list[Token]:
     return out
 
 
-def _sector(words: list[str]) -> str | None:
-    for w in reversed(words):
-        if (code := SECTORS.get(w.lower())) is not None:
-            return code
-    return None
+def _sector(words: list[str], extra: str | None = None) -> str | None:
+    """The most specific sector the words name (``extra``: one more candidate, e.g. an organisation's)."""
+    found = {SECTORS[w.lower()] for w in words if w.lower() in SECTORS} | ({extra} if extra else set())
+    return next((s for s in SECTOR_PRIORITY if s in found), None)
 
 
 def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
@@ -336,3 +335,31 @@ def actor_of(doc: Doc, token: Token) -> str | None:
         if t.i in index.token_actor:
             return index.token_actor[t.i]
     return None
+
+
+def code_actor(text: str) -> tuple[str | None, str | None]:
+    """(country, sector) of an actor description: "Pakistani Army" → ("PAK", "MIL").
+
+    International organisations have country "IGO" (or their table code's first three letters).
+    """
+    g = gazetteer()
+    words = [w.strip(".,'’()").lower() for w in re.split(r"[\s-]+", text) if w.strip(".,'’()")]
+    org = next((o for size in (4, 3, 2, 1) for i in range(len(words) - size + 1)
+                if (o := g.org(" ".join(words[i : i + size])))), None)
+    country = g.country_in(text)
+    org_sector = org.code[3:6] if org is not None and org.code and len(org.code) >= 6 else None
+    sector = _sector(words, org_sector)
+    if org is not None:
+        country = country or org.country or _igo_country(org.code)
+    if g.capital(text.strip()):
+        sector = sector or "GOV"  # "Tehran said": a capital speaks for its government
+    if sector in {"GOV", "MIL"} and FORMER & set(words):
+        sector = "ELI"
+    return country, sector
+
+
+def _igo_country(code: str | None) -> str | None:
+    """NGEC's pseudo-countries for international bodies: UNO for the UN system, EUR for the EU, else IGO."""
+    if not code:
+        return None
+    return "UNO" if code.startswith("IGOUNO") else "EUR" if code.startswith("IGOEUR") else code[:3]
