@@ -113,6 +113,20 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
         yield ent.as_dict()
 
 
+def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:
+    """Everything extracted from one text, with dates resolved against ``published`` (ISO date).
+
+        ext = extract_text("Kazakhstan sent troops to the border on Monday.", published="2022-01-05")
+        ext.events[0].type  # 'MOBILIZE'
+    """
+    from khabar.ingest import make_document
+    from khabar.ingest.text import Parsed
+
+    doc = make_document(Parsed(url=url, published=published, body=text), "<text>", language="en")
+    [(_, ext)] = list(extract_documents([doc], model))
+    return ext or Extraction(doc.id)
+
+
 def merge_entity(entities: dict[str, Entity], ent: Entity) -> None:
     known = entities.get(ent.id)
     if known is None:

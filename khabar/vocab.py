@@ -262,7 +262,7 @@ EVENT_PATTERNS: list[dict] = [
      "reverse": True},
     {"type": "AID", "cameo": "070", "lemmas": "supply provide give deliver donate send grant fund finance ship", "objects": _GOODS},
     {"type": "AID", "cameo": "072", "lemmas": "arm equip"},
-    {"type": "AID", "cameo": "070", "lemmas": "aid help assist"},
+    {"type": "AID", "cameo": "070", "lemmas": "aid help assist fund finance bankroll"},
     {"type": "AID", "cameo": "070", "lemmas": "supply", "pos": "VERB"},
     # SUPPORT: verbal and diplomatic support
     {"type": "SUPPORT", "cameo": "057", "lemmas": "sign ratify endorse approve conclude", "objects": "agreement treaty deal accord pact"},

@@ -167,6 +167,15 @@ def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
     return None
 
 
+def _relabel(span: Span, surnames: set[str]) -> str:
+    """"Kassym-Jomart Tokayev" tagged ORG in a text where "Tokayev" is a person: a person too."""
+    words = [t for t in span if t.text not in {"-"}]
+    if span.label_ in {"ORG", "GPE", "LOC"} and 2 <= len(words) <= 5 and span[-1].text in surnames and \
+            all(t.text[:1].isupper() for t in words):
+        return "PERSON"
+    return span.label_
+
+
 def _is_person_by_role(span: Span) -> bool:
     """A name in apposition with a role noun is a person, whatever NER said."""
     head = span.root
@@ -271,7 +280,9 @@ def actors_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
     g = gazetteer()
     resolver = Resolver(g)
-    found = [f for sp, label in [(c, c.label_) for c in _candidates(doc, g)] if (f := _classify(sp, label, g))]
+    candidates = _candidates(doc, g)
+    surnames = {c[-1].text for c in candidates if c.label_ == "PERSON"}
+    found = [f for sp in candidates if (f := _classify(sp, _relabel(sp, surnames), g))]
     countries = Counter(f.country for f in found if f.kind == "country")
     focal = countries.most_common(1)[0][0] if countries else None
     index = ActorIndex(focal_country=focal)

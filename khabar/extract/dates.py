@@ -93,9 +93,7 @@ def _season(m: re.Match, pub: date, tense: str | None):
         year = pub.year if _season_start(pub.year, first) > pub else pub.year + 1
     else:
         year = pub.year if _season_start(pub.year, first) <= pub else pub.year - 1
-    start = _season_start(year, first)
-    end_year = year + 1 if last < first else year
-    return start, _month_range(end_year, last)[1], "season"
+    return _season_start(year, first), _month_range(year, last)[1], "season"  # winter of Y: December Y-1 to February Y
 
 
 def _season_start(year: int, first: int) -> date:

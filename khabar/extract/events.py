@@ -238,6 +238,15 @@ def _location(doc: Doc, trigger: Token) -> str | None:
     return None
 
 
+def _governors(trigger: Token) -> list[Token]:
+    """The words above the trigger up to its clause's root; a coordinated verb's partner does not govern it."""
+    out, node = [], trigger
+    while node.dep_ not in {"ROOT", "conj"} and node.head is not node:
+        node = node.head
+        out.append(node)
+    return out
+
+
 def _mode(doc: Doc, trigger: Token, row: Row) -> str:
     ext: Extraction = doc._.khabar
     found: set[str] = set()
@@ -248,7 +257,7 @@ def _mode(doc: Doc, trigger: Token, row: Row) -> str:
             found.add("negated")
         if child.dep_ in {"advmod", "aux"}:
             found |= {m for m, cues in MODE_CUES.items() if child.lemma_.lower() in cues or child.lower_ in cues}
-    for anc in trigger.ancestors:
+    for anc in _governors(trigger):
         lemma = anc.lemma_.lower()
         found |= {m for m, cues in MODE_CUES.items() if lemma in cues and m != "hypothetical"}
         if lemma == "able" or any(c.lower_ in {"if", "unless"} for c in anc.children if c.dep_ == "mark"):
@@ -256,11 +265,11 @@ def _mode(doc: Doc, trigger: Token, row: Row) -> str:
         if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and row.neg is not True and anc.dep_ != "ROOT" or \
                 (anc in _verb_chain(trigger) and is_negated(anc)):
             found.add("negated")
-        if anc.dep_ == "ROOT":
-            break
     for statement, (start, end) in ext.scopes:
         if start <= trigger.idx < end and statement.cue in STATEMENT_MODES:
             found.add(STATEMENT_MODES[statement.cue])
+    if row.type == "THREATEN":
+        found.add("threatened")  # a threat is presented as one ("will not tolerate", "threatened to deploy troops")
     return next((m for m in MODE_ORDER if m in found), "asserted")
 
 

@@ -97,7 +97,12 @@ def _is_number_start(tok: Token) -> bool:
         return True
     if low in {"a", "an"} and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"hundred", "thousand", "million", "billion", "dozen"}:
         return True
-    return False
+    return _fraction_of(tok.doc, tok.i)
+
+
+def _fraction_of(doc: Doc, i: int) -> bool:
+    """"a third of the wells" (a share), not "a third country" (an ordinal)."""
+    return doc[i].lower_ in {"a", "an", "one"} and i + 2 < len(doc) and doc[i + 1].lower_ in FRACTIONS and doc[i + 2].lower_ == "of"
 
 
 def _read_number(doc: Doc, i: int) -> Number | None:
@@ -115,7 +120,7 @@ def _read_number(doc: Doc, i: int) -> Number | None:
             tokens.append(tok)  # "€10M", "$2.174T"
         elif _token_value(tok) is not None or low in SCALE_WORDS and low not in {"m", "k", "t"} and tokens or low in VAGUE:
             tokens.append(tok)
-        elif low in {"a", "an"} and not tokens and nxt in {"hundred", "thousand", "million", "billion", "dozen"}:
+        elif low in {"a", "an"} and not tokens and (nxt in {"hundred", "thousand", "million", "billion", "dozen"} or _fraction_of(doc, j)):
             tokens.append(tok)
         elif low in {"and", "-", "&", ","} and tokens and (_words_number(nxt) or nxt in FRACTIONS or (low == "and" and nxt in {"a"})) and \
                 not NUMERIC.match(tokens[-1].text):

@@ -1,0 +1,54 @@
+"""Actors within one document: gazetteer corrections, merging, roles, metonymy (own examples)."""
+
+
+def _by_name(ext):
+    return {e.name: e for e in ext.entities.values()}
+
+
+def test_countries_demonyms_and_capitals_corrected_by_gazetteer(extract):
+    ext = extract("Kyrgyzstan and Kazakh officials met in Bishkek. Kyrgyz troops stayed home.")
+    ents = _by_name(ext)
+    assert ents["Kyrgyzstan"].kind == "country" and ents["Kyrgyzstan"].country == "KGZ"
+    assert "Kyrgyz" in ents["Kyrgyzstan"].aliases
+    assert ents["Kazakhstan"].kind == "country"
+    assert ents["Bishkek"].kind == "location" and ents["Bishkek"].country == "KGZ"
+
+
+def test_full_name_and_surname_are_one_person_with_a_role(extract):
+    ext = extract("President Shavkat Mirziyoyev of Uzbekistan spoke first. Mirziyoyev then left for Moscow.")
+    ents = _by_name(ext)
+    person = ents["Shavkat Mirziyoyev"]
+    assert person.kind == "person" and "Mirziyoyev" in person.aliases and person.role == "President"
+    assert sum(e.kind == "person" for e in ext.entities.values()) == 1
+
+
+def test_surname_before_full_name_is_merged_into_it(extract):
+    ext = extract("Tokayev spoke on Monday. Kassym-Jomart Tokayev is the president of Kazakhstan.")
+    persons = [e for e in ext.entities.values() if e.kind == "person"]
+    assert len(persons) == 1 and "Tokayev" in persons[0].aliases
+    assert {m.entity for m in ext.mentions if "Tokayev" in m.text} == {persons[0].id}
+
+
+def test_two_people_sharing_a_surname_stay_apart(extract):
+    ext = extract("Ahmad Shah Massoud led the fighters. His son Ahmad Massoud now leads them.")
+    persons = {e.name for e in ext.entities.values() if e.kind == "person"}
+    assert {"Ahmad Shah Massoud", "Ahmad Massoud"} <= persons
+
+
+def test_role_phrase_gives_country_and_actor_code(extract):
+    ext = extract("Kazakhstan's foreign minister, Mukhtar Tileuberdi, arrived in Tashkent.")
+    person = _by_name(ext)["Mukhtar Tileuberdi"]
+    assert person.country == "KAZ" and person.actor_code == "KAZGOV"
+
+
+def test_capital_as_actor_stands_for_the_country(extract):
+    ext = extract("Tashkent denies the report.")
+    [st] = ext.statements
+    assert ext.entities[st.speaker].name == "Uzbekistan"
+    assert "Tashkent" in ext.entities[st.speaker].aliases
+
+
+def test_organisations_from_the_table(extract):
+    ents = _by_name(extract("The CSTO and the UN refugee agency sent observers."))
+    assert ents["Collective Security Treaty Organization"].actor_code == "IGOCST"
+    assert ents["United Nations refugee agency"].kind == "organization"
