@@ -13,6 +13,9 @@ from itertools import islice
 from typing import Any
 
 from khabar.config import Settings
+from khabar.connect import MemoryCorpus, connect
+from khabar.connect.entities import resolve_people
+from khabar.connect.stored import connect_pending
 from khabar.errors import InputError
 from khabar.export import records_of
 from khabar.extract import Extraction, extract_documents
@@ -65,6 +68,8 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                 else:
                     fresh.append(item)
             for doc, ext in extract_documents(fresh, settings.model, settings.batch_size):
+                if ext is not None:
+                    resolve_people(store, ext)
                 status = store.add(doc, ext)
                 if status.action == "known":
                     summary.known += 1
@@ -73,6 +78,8 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                     if doc.skipped:
                         summary.not_extracted.append((doc.source or doc.id, doc.skipped))
                 _notify(on_item, doc, status)
+            connect_pending(store)
+        connect_pending(store)  # also repairs documents a crashed run stored but did not connect
     finally:
         if not isinstance(db, Store):
             store.close()
@@ -105,12 +112,16 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
                 seen.add(item.content_hash)
                 yield item
 
+    corpus = MemoryCorpus()
     for doc, ext in extract_documents(documents(), settings.model, settings.batch_size):
-        yield from records_of(doc, ext or Extraction(doc.id), with_entities=False)
-        for ent in (ext.entities.values() if ext else ()):
+        ext = ext or Extraction(doc.id)
+        yield from records_of(doc, ext, with_entities=False)
+        for ent in ext.entities.values():
             merge_entity(entities, ent)
+        corpus.add(doc, ext.figures, ext.events)
     for ent in entities.values():
         yield ent.as_dict()
+    yield from (link.as_dict() for link in connect(corpus, list(corpus.documents.values()), corpus.figures, corpus.events))
 
 
 def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import SQLAlchemyError
 
 from khabar.config import Settings, db_url_for
 from khabar.errors import InputError, KhabarError
@@ -131,6 +132,9 @@ def main() -> None:
         app()
     except KhabarError as exc:
         _say_error(exc)
+        sys.exit(2)
+    except SQLAlchemyError as exc:
+        err.print(f"khabar: database error: {str(exc).splitlines()[0]}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         err.print("khabar: interrupted; everything stored so far is kept")

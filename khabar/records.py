@@ -135,6 +135,9 @@ class Figure(Span):
     date: DateValue | None = None
     source: str | None = None
     source_text: str | None = None
+    measure_key: str | None = None  # the counted thing, one word ("refugee", "tajik"): figures are compared on it
+    place: str | None = None  # ISO 3166 alpha-3 of the country named with the figure, if any
+    promised: bool = False  # the figure is what someone promised, not what was observed
 
 
 @dataclass

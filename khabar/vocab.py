@@ -128,6 +128,14 @@ APPROX: dict[str, str] = {
     "somewhere around": "about", "more or less": "about", "hover around": "about", "hovering around": "about",
     "just": "exact", "only": "exact", "exactly": "exact", "precisely": "exact", "already": "exact",
 }
+# Nouns too general to say what a figure counts: the measure is taken from the context instead.
+GENERIC_MEASURES: frozenset[str] = frozenset(
+    "population share percent percentage number figure total estimate estimates proportion rate amount level count "
+    "people person one majority minority part fraction sum value".split())
+# Nouns that name who gives a figure rather than what it counts ("researchers put the share at...").
+SOURCE_PEOPLE: frozenset[str] = frozenset(
+    "researcher expert analyst official authority economist scientist observer study survey poll report "
+    "government ministry agency source".split())
 # "per" words after a figure -> per of SPEC.md.
 PER: dict[str, str] = {
     "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day", "/day": "day",

@@ -73,8 +73,8 @@ def _month_part(m: re.Match, pub: date, tense: str | None):
     month = MONTHS[m.group("month").lower().rstrip(".")]
     rel = (m.groupdict().get("rel") or "").lower()
     tense = {"last": "past", "past": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel, tense)
-    year = int(m.group("year")) if m.groupdict().get("year") else _month_year(month, pub, tense)
     first, last = _part(m) if m.groupdict().get("part") else (1, 31)
+    year = int(m.group("year")) if m.groupdict().get("year") else _month_year(month, pub, tense, first)
     start, end = _month_range(year, month, first, last)
     return start, end, "day" if m.groupdict().get("part") else "month"
 
@@ -352,10 +352,10 @@ def _present_refs(doc: Doc) -> list[Span]:
 
 def attachment(span: Span) -> Token:
     """The word a time expression modifies: the verb or noun its preposition hangs from."""
-    head = span.root if span.root.dep_ not in {"pobj", "npadvmod", "compound", "nmod", "tmod"} else span.root.head
-    if head is span.root:
-        head = span.root.head
-    while head.dep_ in {"prep", "pcomp", "advmod", "pobj"} and head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    head = span.root.head
+    if head.dep_ == "prep" and head.head.i != head.i:  # the expression's own preposition: "in mid-October"
+        head = head.head
+    while head.dep_ == "advmod" and head.pos_ == "ADV" and head.head.i != head.i:  # "back in the summer"
         head = head.head
     return head
 
@@ -364,7 +364,7 @@ def date_of(doc: Doc, token: Token) -> DateValue | None:
     """The date of the clause ``token`` is in: the closest dated word that governs it."""
     ext: Extraction = doc._.khabar
     sent = token.sent
-    best: tuple[int, DateValue] | None = None
+    best: tuple[tuple[int, int], DateValue] | None = None
     chain = {token.i, *(a.i for a in token.ancestors)}
     for dm in ext.dates:
         if dm.date is None or dm.date.start is None or not (sent.start_char <= dm.start < sent.end_char):
@@ -374,7 +374,7 @@ def date_of(doc: Doc, token: Token) -> DateValue | None:
             continue
         head = attachment(span)
         if head.i in chain or any(t.i == token.i for t in span):
-            depth = sum(1 for _ in head.ancestors)
-            if best is None or depth > best[0]:
-                best = (depth, dm.date)
+            rank = (sum(1 for _ in head.ancestors), -abs(span.start - token.i))  # deepest, then nearest
+            if best is None or rank > best[0]:
+                best = (rank, dm.date)
     return best[1] if best else None

@@ -122,7 +122,7 @@ def _verb_chain(trigger: Token) -> list[Token]:
     """Verbs that govern the trigger through infinitives ("isn't rushing to establish")."""
     out = []
     tok = trigger
-    while tok.dep_ in {"xcomp"} and tok.head is not tok:
+    while tok.dep_ in {"xcomp"} and tok.head.i != tok.i:
         tok = tok.head
         out.append(tok)
     return out
@@ -241,7 +241,7 @@ def _location(doc: Doc, trigger: Token) -> str | None:
 def _governors(trigger: Token) -> list[Token]:
     """The words above the trigger up to its clause's root; a coordinated verb's partner does not govern it."""
     out, node = [], trigger
-    while node.dep_ not in {"ROOT", "conj"} and node.head is not node:
+    while node.dep_ not in {"ROOT", "conj"} and node.head.i != node.i:
         node = node.head
         out.append(node)
     return out

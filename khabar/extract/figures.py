@@ -17,7 +17,19 @@ from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
 from khabar.records import Figure
-from khabar.vocab import AMBIGUOUS_UNITS, APPROX, CUES, CURRENCY_SYMBOLS, NUMBER_WORDS, PER, SCALE_WORDS, SOURCE_NOUNS, UNITS
+from khabar.vocab import (
+    AMBIGUOUS_UNITS,
+    APPROX,
+    CUES,
+    CURRENCY_SYMBOLS,
+    GENERIC_MEASURES,
+    NUMBER_WORDS,
+    PER,
+    SCALE_WORDS,
+    SOURCE_NOUNS,
+    SOURCE_PEOPLE,
+    UNITS,
+)
 
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
@@ -267,11 +279,13 @@ def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency
         return True  # "Voyager 2", "English 101"
     if first.ent_type_ == "ORDINAL" or re.match(r"^\d+(?:st|nd|rd|th)$", first.text):
         return True
-    start_char, end_char = first.idx, last.idx + len(last.text)
-    for dm in ext.dates:
-        if dm.start <= start_char and end_char <= dm.end and dm.date is not None and dm.date.start is not None:
-            return True  # part of a date ("Oct. 13", "two years ago")
-    return False
+    return _in_date(ext, first.idx, last.idx + len(last.text))
+
+
+def _in_date(ext: Extraction, start_char: int, end_char: int) -> bool:
+    """Part of a resolved time expression ("Oct. 13", "two years ago", "the 1970s")?"""
+    return any(dm.start <= start_char and end_char <= dm.end and dm.date is not None and dm.date.start is not None
+               for dm in ext.dates)
 
 
 def _head(doc: Doc, num: Number) -> Token:
@@ -299,7 +313,7 @@ def _measure(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: s
         if objs:
             return _noun_phrase(objs[0])
     verb = anchor.head
-    while verb.dep_ in {"prep", "pobj", "quantmod", "advmod", "npadvmod"} and verb.head is not verb:
+    while verb.dep_ in {"prep", "pobj", "quantmod", "advmod", "npadvmod"} and verb.head.i != verb.i:
         verb = verb.head
     subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subj:
@@ -310,6 +324,87 @@ def _measure(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: s
         extra = [c for c in verb.children if c.dep_ == "dobj" and c.i != anchor.i]
         return f"{phrase} {_noun_phrase(extra[0])}" if extra else phrase
     return None
+
+
+def _salient(tok: Token | None) -> str | None:
+    """The lemma of a noun that says what is counted, unless it is too general or names a source."""
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lemma = tok.lemma_.lower().strip("'’")
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 4:
+        lemma = lemma[:-1]  # "Tajiks" → "tajik"
+    if lemma in GENERIC_MEASURES or lemma in SOURCE_PEOPLE or lemma in UNITS or tok.like_num:
+        return None
+    return lemma
+
+
+ANAPHORS = {"figure", "number", "total", "tally", "count"}
+
+
+def _key_and_place(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str) -> tuple[str | None, str | None]:
+    """What a figure counts and where; a figure that takes its measure from an earlier one takes its place too."""
+    key, earlier = _measure_key(doc, ext, head, number_root, unit)
+    return key, _place(doc, ext, head) or (earlier.place if earlier else None)
+
+
+def _measure_key(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str) -> tuple[str | None, Figure | None]:
+    """One word for what a figure counts: the counted noun, or what the context says it measures
+    (with the earlier figure it was taken from, if any)."""
+    counted = head if head.i != number_root.i and not _unit_word(head) else None
+    anchor = head
+    if key := _salient(counted):
+        return key, None  # "15,000 Afghan refugees"
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if key := _salient(pobj):
+                return key, None  # "a third of the wells"
+    sent = head.sent
+    same_sentence = [f for f in ext.figures if f.unit == unit and f.measure_key and f.start >= sent.start_char]
+    if counted is None and same_sentence:
+        return same_sentence[-1].measure_key, same_sentence[-1]  # "up from 15,000 in October", "estimates hover around 20 percent"
+    verb = anchor.head
+    while verb.dep_ in {"prep", "pobj", "quantmod", "advmod", "npadvmod", "dobj", "attr"} and verb.head.i != verb.i and \
+            verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    clause = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != anchor.i]
+    for cand in clause:
+        if key := _salient(cand):
+            return key, None  # "ethnic Tajiks comprise over 46 percent"
+    earlier = [f for f in ext.figures if f.unit == unit and f.measure_key]
+    if earlier and (unit == "percent" or any(c.lemma_.lower() in ANAPHORS for c in clause)):
+        return earlier[-1].measure_key, earlier[-1]  # "that figure was already 10,000"
+    return None, None
+
+
+LOCATIVE = {"in", "inside", "within", "across", "throughout", "of"}
+
+
+def _place(doc: Doc, ext: Extraction, head: Token) -> str | None:
+    """Where a figure holds: a country (ISO3) or place (name) in a place phrase of its own clause ("live in Tajikistan").
+
+    A demonym describing the counted thing ("Afghan refugees") says who is counted, not where.
+    """
+    verb = head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        verb = verb.head  # "Panjshir Province, where over 98 percent...": the place is what "where" stands for
+    places = []
+    for tok in verb.subtree:
+        eid = ext.actors.token_actor.get(tok.i)
+        ent = ext.entities.get(eid) if eid else None
+        if ent is None or ent.kind not in {"country", "location"} or tok.dep_ in {"amod", "compound"} and tok.head.i == head.i:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.dep_ == "poss" and tok.head.dep_ == "pobj":
+            places.append((abs(tok.i - head.i), ent.country if ent.kind == "country" else ent.name))
+    return min(places)[1] if places else None  # the nearest: "in Panjshir Province, where over 98 percent"
+
+
+def _promised(ext: Extraction, start_char: int, head: Token) -> bool:
+    """Is the figure what someone promised ("promised to take in up to 100,000", "the July promise to accept")?"""
+    if any(st.cue == "promise" and a <= start_char < b for st, (a, b) in ext.scopes):
+        return True
+    return any(t.lemma_.lower() in {"promise", "pledge", "vow"} for t in head.ancestors)
 
 
 def _unit_word(tok: Token) -> bool:
@@ -368,7 +463,7 @@ def figures_component(doc: Doc) -> Doc:
             i += 1
             continue
         glued, one = _glued(doc[i]), _one_unit(doc, i)
-        if glued or one:
+        if (glued or one) and not _in_date(ext, doc[i].idx, doc[i].idx + len(doc[i].text)):
             value, unit = glued or (1.0, one)
             end = i + (1 if glued else 2)
             tok_start, tok_end = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -398,10 +493,21 @@ def figures_component(doc: Doc) -> Doc:
         number_root = doc[num.start : num.end].root
         source, source_text = _source(doc, ext, span_start, head)
         per = _per_after(doc, end) or ("day" if end > num.end and doc[end - 1].lower_ == "tpd" else None)
+        key, place = _key_and_place(doc, ext, head, number_root, final_unit)
         ext.figures.append(Figure(
             id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc.text[span_start:span_end],
             value=value, value_max=num.value_max, unit=final_unit, approx="about" if num.vague and approx == "exact" else approx,
             measure=_measure(doc, ext, head, number_root, final_unit), per=per, date=date_of(doc, head),
-            source=source, source_text=source_text))
+            source=source, source_text=source_text, measure_key=key, place=place, promised=_promised(ext, span_start, head)))
         i = max(end, num.end)
+    _shared_places(ext.figures)
     return doc
+
+
+def _shared_places(figures: list[Figure]) -> None:
+    """A figure with no place of its own is about the place its document gives the same measure, if only one."""
+    for f in figures:
+        if f.place is None and f.measure_key:
+            places = {g.place for g in figures if g.measure_key == f.measure_key and g.place}
+            if len(places) == 1:
+                f.place = places.pop()

@@ -38,6 +38,16 @@ class Status:
     reason: str = ""
 
 
+def person_key(name: str) -> str:
+    """The index key a person is filed under: the first two letters of the surname, folded.
+
+    Transliterations of one surname ("Rahmon", "Rakhmon") share it; comparing within the key keeps
+    resolution from scanning every person in the store.
+    """
+    words = [w for w in name.lower().replace("’", "'").split() if w not in {"jr.", "jr", "junior", "sr.", "senior"}]
+    return "sur:" + (words[-1][:2] if words else "")
+
+
 def identity(doc: Document) -> str:
     return doc.url or f"sha256:{doc.content_hash}"
 
@@ -177,10 +187,12 @@ class Store:
             status = Status("added", doc.id)
         if ext is not None:
             self._write_extraction(conn, ext)
+        conn.execute(delete(s.pending).where(s.pending.c.doc == doc.id))
+        conn.execute(insert(s.pending).values(doc=doc.id))
         return status
 
     def _delete_extraction(self, conn: Connection, doc_id: str) -> None:
-        for table in (*s.ITEM_TABLES.values(), s.mentions):
+        for table in (*s.ITEM_TABLES.values(), s.mentions, s.doc_bands):
             conn.execute(delete(table).where(table.c.doc == doc_id))
 
     def _write_extraction(self, conn: Connection, ext: Extraction) -> None:
@@ -199,14 +211,30 @@ class Store:
             try:
                 with conn.begin_nested():
                     conn.execute(insert(s.entities).values(**_row(ent, docs=[])))
+                    if ent.kind == "person":
+                        conn.execute(insert(s.entity_keys).values(key=person_key(ent.name), entity=ent.id))
                 return
             except IntegrityError:  # another writer inserted it first: merge into theirs
                 row = conn.execute(select(s.entities).where(s.entities.c.id == ent.id)).one()
+        name = row.name
+        if ent.kind == "person" and len(ent.name.split()) > len(row.name.split()):
+            name = ent.name  # "Rahmon" stored first, "Emomali Rahmon" now: the full name becomes the name
         aliases = list(row.aliases or [])
-        aliases += [a for a in ent.aliases if a not in aliases and a != row.name]
+        aliases += [a for a in [*ent.aliases, ent.name, row.name] if a not in aliases and a != name]
         conn.execute(update(s.entities).where(s.entities.c.id == ent.id).values(
-            aliases=aliases, country=row.country or ent.country, actor_code=row.actor_code or ent.actor_code,
+            name=name, aliases=aliases, country=row.country or ent.country, actor_code=row.actor_code or ent.actor_code,
             role=row.role or ent.role))
+
+    def has_entity(self, entity_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.entities.c.id).where(s.entities.c.id == entity_id)).first() is not None
+
+    def people_with_key(self, key: str) -> list[Entity]:
+        """Person entities filed under ``key`` (see ``person_key``)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.entities).where(s.entities.c.id.in_(
+                select(s.entity_keys.c.entity).where(s.entity_keys.c.key == key))).order_by(s.entities.c.id))
+            return [_record(Entity, row) for row in rows]  # type: ignore[misc]
 
     def add_links(self, links: list[Link], kinds: set[str] | None = None) -> None:
         """Replace the stored links of ``kinds`` (default: all) by ``links``."""

@@ -115,13 +115,45 @@ events = _item_table("events", r.Event, Index("ix_events_type", "type"), Index("
                      Index("ix_events_target", "target"))
 statements = _item_table("statements", r.Statement, Index("ix_statements_speaker", "speaker"),
                          Index("ix_statements_cue", "cue"))
-figures = _item_table("figures", r.Figure, Index("ix_figures_source", "source"), Index("ix_figures_unit", "unit"))
+figures = _item_table("figures", r.Figure, Index("ix_figures_source", "source"), Index("ix_figures_group", "measure_key", "unit"))
 dates = _item_table("dates", r.DateMention)
 
 links = Table(
     "links", metadata,
     *_columns(r.Link, {"id": Column("id", ID, primary_key=True), "kind": Column("kind", String(20), nullable=False)}),
     Index(None, "kind"),
+)
+
+# Which links an item (or document) belongs to: links are found from a new item without a scan.
+link_items = Table(
+    "link_items", metadata,
+    Column("link", ID, ForeignKey("links.id", ondelete="CASCADE"), primary_key=True),
+    Column("item", ID, primary_key=True),
+    Index(None, "item"),
+)
+
+# MinHash bands of each document's text (khabar.connect.syndication): equal keys point to near-copies.
+doc_bands = Table(
+    "doc_bands", metadata,
+    Column("doc", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("key", String(32), nullable=False),
+    Index(None, "band", "key"),
+)
+
+# Documents stored but not yet connected: written with the document, cleared once its links are made,
+# so a crash between the two is repaired by the next run.
+pending = Table(
+    "pending", metadata,
+    Column("doc", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# Names under which person entities are found across documents (folded surname, full name).
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("entity", ID, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "entity"),
 )
 
 ITEM_TABLES: dict[type[r.Span], Table] = {r.Event: events, r.Statement: statements, r.Figure: figures,

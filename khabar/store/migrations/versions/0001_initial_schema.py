@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 14:37:46.357338
+Create Date: 2026-11-26 15:08:09.246940
 """
 import sqlalchemy as sa
 from alembic import op
@@ -84,6 +84,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_dates_date_start'), ['date_start'], unique=False)
         batch_op.create_index(batch_op.f('ix_dates_doc'), ['doc'], unique=False)
 
+    op.create_table('doc_bands',
+    sa.Column('doc', sa.String(length=200), nullable=False),
+    sa.Column('band', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['doc'], ['documents.id'], name=op.f('fk_doc_bands_doc_documents'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc', 'band', name=op.f('pk_doc_bands'))
+    )
+    with op.batch_alter_table('doc_bands', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_doc_bands_band_key'), ['band', 'key'], unique=False)
+
+    op.create_table('entity_keys',
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('entity', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['entity'], ['entities.id'], name=op.f('fk_entity_keys_entity_entities'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key', 'entity', name=op.f('pk_entity_keys'))
+    )
+    with op.batch_alter_table('entity_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_entity_keys_entity'), ['entity'], unique=False)
+
     op.create_table('events',
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('doc', sa.String(length=200), nullable=False),
@@ -125,6 +144,9 @@ def upgrade() -> None:
     sa.Column('date', sa.JSON(), nullable=True),
     sa.Column('source', sa.Text(), nullable=True),
     sa.Column('source_text', sa.Text(), nullable=True),
+    sa.Column('measure_key', sa.Text(), nullable=True),
+    sa.Column('place', sa.Text(), nullable=True),
+    sa.Column('promised', sa.Boolean(), nullable=True),
     sa.Column('date_start', sa.String(length=10), nullable=True),
     sa.ForeignKeyConstraint(['doc'], ['documents.id'], name=op.f('fk_figures_doc_documents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_figures'))
@@ -132,8 +154,17 @@ def upgrade() -> None:
     with op.batch_alter_table('figures', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_figures_date_start'), ['date_start'], unique=False)
         batch_op.create_index(batch_op.f('ix_figures_doc'), ['doc'], unique=False)
+        batch_op.create_index('ix_figures_group', ['measure_key', 'unit'], unique=False)
         batch_op.create_index('ix_figures_source', ['source'], unique=False)
-        batch_op.create_index('ix_figures_unit', ['unit'], unique=False)
+
+    op.create_table('link_items',
+    sa.Column('link', sa.String(length=200), nullable=False),
+    sa.Column('item', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['link'], ['links.id'], name=op.f('fk_link_items_link_links'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('link', 'item', name=op.f('pk_link_items'))
+    )
+    with op.batch_alter_table('link_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_link_items_item'), ['item'], unique=False)
 
     op.create_table('mentions',
     sa.Column('id', sa.String(length=200), nullable=False),
@@ -150,6 +181,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_mentions_doc'), ['doc'], unique=False)
         batch_op.create_index(batch_op.f('ix_mentions_entity'), ['entity'], unique=False)
 
+    op.create_table('pending',
+    sa.Column('doc', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['doc'], ['documents.id'], name=op.f('fk_pending_doc_documents'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc', name=op.f('pk_pending'))
+    )
     op.create_table('revisions',
     sa.Column('doc', sa.String(length=200), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -194,14 +230,19 @@ def downgrade() -> None:
 
     op.drop_table('statements')
     op.drop_table('revisions')
+    op.drop_table('pending')
     with op.batch_alter_table('mentions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mentions_entity'))
         batch_op.drop_index(batch_op.f('ix_mentions_doc'))
 
     op.drop_table('mentions')
+    with op.batch_alter_table('link_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_link_items_item'))
+
+    op.drop_table('link_items')
     with op.batch_alter_table('figures', schema=None) as batch_op:
-        batch_op.drop_index('ix_figures_unit')
         batch_op.drop_index('ix_figures_source')
+        batch_op.drop_index('ix_figures_group')
         batch_op.drop_index(batch_op.f('ix_figures_doc'))
         batch_op.drop_index(batch_op.f('ix_figures_date_start'))
 
@@ -214,6 +255,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_events_date_start'))
 
     op.drop_table('events')
+    with op.batch_alter_table('entity_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_entity_keys_entity'))
+
+    op.drop_table('entity_keys')
+    with op.batch_alter_table('doc_bands', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_doc_bands_band_key'))
+
+    op.drop_table('doc_bands')
     with op.batch_alter_table('dates', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_dates_doc'))
         batch_op.drop_index(batch_op.f('ix_dates_date_start'))

@@ -1,0 +1,96 @@
+"""The corpus of a store: every question the link rules ask, answered through an index."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, insert, or_, select
+
+from khabar.connect.syndication import BANDS, bands, signature, similar
+from khabar.records import Document, Event, Figure, Link
+from khabar.store import Store, _record
+from khabar.store import schema as s
+
+
+class StoreCorpus:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._docs: dict[str, Document | None] = {}
+
+    def document(self, doc_id: str) -> Document | None:
+        if doc_id not in self._docs:
+            with self.store.engine.connect() as conn:
+                row = conn.execute(select(s.documents).where(s.documents.c.id == doc_id)).first()
+            self._docs[doc_id] = _record(Document, row) if row else None  # type: ignore[assignment]
+        return self._docs[doc_id]
+
+    def _items(self, record_type, where) -> list:
+        table = s.ITEM_TABLES[record_type]
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(select(*[c for c in table.c if c.name != "date_start"]).where(where).order_by(table.c.id))
+            return [_record(record_type, row) for row in rows]
+
+    def figures_in_group(self, key: str, unit: str) -> list[Figure]:
+        return self._items(Figure, (s.figures.c.measure_key == key) & (s.figures.c.unit == unit))
+
+    def events_about(self, source: str | None, target: str | None) -> list[Event]:
+        conditions = [s.events.c.source == source] if source else []
+        conditions += [s.events.c.target == target] if target else []
+        return self._items(Event, or_(*conditions)) if conditions else []
+
+    def links_with(self, kind: str, items: Iterable[str]) -> list[Link]:
+        items = list(items)
+        if not items:
+            return []
+        with self.store.engine.connect() as conn:
+            ids = select(s.link_items.c.link).where(s.link_items.c.item.in_(items))
+            rows = conn.execute(select(s.links).where(s.links.c.kind == kind, s.links.c.id.in_(ids)))
+            return [_record(Link, row) for row in rows]  # type: ignore[misc]
+
+    def syndicated_with(self, doc_id: str) -> set[str]:
+        return {i for link in self.links_with("syndicated", [doc_id]) for i in link.items} - {doc_id}
+
+    def near_copies(self, doc: Document) -> list[tuple[str, float]]:
+        mh = signature(doc.text)
+        if mh is None:
+            return []
+        keys = bands(mh)
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(s.doc_bands).where(s.doc_bands.c.doc == doc.id))
+            conn.execute(insert(s.doc_bands), [{"doc": doc.id, "band": b, "key": keys[b]} for b in range(BANDS)])
+            hits = conn.execute(select(s.doc_bands.c.doc).distinct().where(
+                s.doc_bands.c.doc != doc.id,
+                or_(*[(s.doc_bands.c.band == b) & (s.doc_bands.c.key == keys[b]) for b in range(BANDS)]))).scalars().all()
+        out = []
+        for other_id in hits:
+            other = self.document(other_id)
+            if other is not None and (score := similar(doc.text, other.text)):
+                out.append((other_id, score))
+        return out
+
+    def put_links(self, links: list[Link]) -> None:
+        if not links:
+            return
+        ids = [link.id for link in links]
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(s.link_items).where(s.link_items.c.link.in_(ids)))
+            conn.execute(delete(s.links).where(s.links.c.id.in_(ids)))
+            conn.execute(insert(s.links), [{"id": k.id, "kind": k.kind, "items": k.items, "note": k.note} for k in links])
+            conn.execute(insert(s.link_items), [{"link": k.id, "item": i} for k in links for i in dict.fromkeys(k.items)])
+
+
+def connect_pending(store: Store) -> list[Link]:
+    """Make the links of every stored document not yet connected, then mark them connected."""
+    from khabar.connect import connect
+
+    with store.engine.connect() as conn:
+        doc_ids = conn.execute(select(s.pending.c.doc).order_by(s.pending.c.doc)).scalars().all()
+    if not doc_ids:
+        return []
+    corpus = StoreCorpus(store)
+    docs = [d for i in doc_ids if (d := corpus.document(i))]
+    figures = corpus._items(Figure, s.figures.c.doc.in_(doc_ids))
+    events = corpus._items(Event, s.events.c.doc.in_(doc_ids))
+    links = connect(corpus, docs, figures, events)
+    with store.engine.begin() as conn:
+        conn.execute(delete(s.pending).where(s.pending.c.doc.in_(doc_ids)))
+    return links
