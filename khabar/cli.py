@@ -115,16 +115,24 @@ def export(db: DbOption = None,
 
 
 @app.command()
-def report(db: DbOption = None) -> None:
-    """Print a readable report of the store.
+def report(db: DbOption = None,
+           actor: Annotated[str | None, typer.Option("--actor", help="A dossier of one actor instead (name or alias).")] = None) -> None:
+    """Print a readable report of the store, or the dossier of one actor.
 
-    Example: khabar report --db khabar.db
+    Examples: khabar report --db khabar.db; khabar report --actor "Rahmon"
     """
-    from khabar.report import print_report
+    from khabar.report import dossier, find_actor, print_report
     from khabar.store import Store
 
+    console = Console(width=max(100, Console().width))
     with Store(_settings(db).db_url) as store:
-        print_report(store, Console(width=max(100, Console().width)))
+        if actor is None:
+            print_report(store, console)
+            return
+        found = find_actor(store, actor)
+        if found is None:
+            raise KhabarError(f"--actor {actor!r}: no such actor in {_settings(db).db_url}")
+        console.print(dossier(store, found))
 
 
 def main() -> None:

@@ -18,12 +18,6 @@ def _date(value: Any) -> str:
     return (value.start or value.text or "") if value else ""
 
 
-def _excerpt(text: str, start: int, end: int, width: int = 110) -> str:
-    lo = max(0, text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0)
-    snippet = text[lo : max(end, lo + 20)].replace("\n", " ")
-    return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
-
-
 def _table(title: str, *columns: str) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold", expand=False, show_lines=False)
     for col in columns:
@@ -44,9 +38,10 @@ def build_report(store: Store) -> Group:
     n_dates = sum(1 for _ in store.items(DateMention))
     links = list(store.links())
     links_table = _table(f"Links across documents ({len(links)})", "kind", "items", "note")
-    for link in links[:MAX_ROWS]:
+    for link in [k for k in links if k.kind not in RHETORIC][:MAX_ROWS]:
         links_table.add_row(link.kind, str(len(link.items)), link.note)
     parts.append(links_table)
+    parts.append(rhetoric_vs_reality(store))
     parts.append(Text(f"{len(docs)} documents, {len(entities)} entities, {n_dates} time expressions.", style="dim"))
     return Group(*parts)
 
@@ -93,3 +88,83 @@ def _figures(figures: list[Figure], names: dict[str, str]) -> Table:
 
 def print_report(store: Store, console: Console | None = None) -> None:
     (console or Console()).print(build_report(store))
+
+
+# --- rhetoric vs reality -------------------------------------------------------
+RHETORIC = {"promise": "Promises against outcomes", "contradiction": "Claims against other sources' figures",
+            "denial": "Reports against denials"}
+
+
+def sentence_at(text: str, start: int, end: int, width: int = 160) -> str:
+    """The sentence around a span, shortened to ``width``."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    snippet = " ".join(text[lo:hi].split())
+    return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
+
+
+def _cite(item: Any, docs: dict[str, Document]) -> str:
+    doc = docs.get(item.doc)
+    if doc is None:
+        return item.id
+    outlet = doc.publisher or doc.url or doc.id
+    return f"{outlet}, {doc.published or 'undated'}: “{sentence_at(doc.text, item.start, item.end)}”"
+
+
+def rhetoric_vs_reality(store: Store) -> Group:
+    """Promises, contradictions and denials, each line citing outlet, date and sentence."""
+    docs = {d.id: d for d in store.documents()}
+    links = [link for link in store.links() if link.kind in RHETORIC]
+    ids = [i for link in links for i in link.items]
+    items = {i.id: i for kind in (Figure, Event) for i in store.items(kind, ids=ids)}
+    parts: list[Any] = [Text("Rhetoric vs reality", style="bold underline")]
+    for kind, title in RHETORIC.items():
+        mine = [link for link in links if link.kind == kind]
+        table = _table(f"{title} ({len(mine)})", "link", "sources")
+        for link in mine[:MAX_ROWS]:
+            cited = [f"• {_cite(items[i], docs)}" for i in link.items if i in items][:4]
+            table.add_row(link.note, "\n".join(cited))
+        parts.append(table)
+    return Group(*parts)
+
+
+# --- actor dossier -----------------------------------------------------------
+def find_actor(store: Store, query: str) -> Entity | None:
+    """The entity whose name or alias best matches ``query`` (rapidfuzz), or None."""
+    from rapidfuzz import fuzz, process
+
+    entities = list(store.entities())
+    choices = {f"{e.id}\x1f{n}": n for e in entities for n in [e.name, *e.aliases]}
+    best = process.extractOne(query, choices, scorer=fuzz.WRatio, score_cutoff=85)
+    if best is None:
+        return None
+    entity_id = best[2].split("\x1f")[0]
+    return next(e for e in entities if e.id == entity_id)
+
+
+def dossier(store: Store, actor: Entity) -> Group:
+    from khabar.vocab import PLOVER
+
+    docs = {d.id: d for d in store.documents()}
+    names = {e.id: e.name for e in store.entities()}
+    events = sorted(store.items(Event, involving=actor.id),
+                    key=lambda e: (_date(e.date) or (docs[e.doc].published if e.doc in docs else "") or ""))
+    header = Text(f"{actor.name} — {actor.kind}" + (f", {actor.role}" if actor.role else "")
+                  + (f", {actor.actor_code or actor.country}" if actor.actor_code or actor.country else "")
+                  + f"; in {len(actor.docs)} documents; also: {', '.join(actor.aliases[:8]) or '—'}", style="bold")
+    timeline = _table(f"Events ({len(events)})", "date", "role", "type", "mode", "with", "trigger", "source")
+    relations: Counter = Counter()
+    for ev in events:
+        role, other = ("source", ev.target) if ev.source == actor.id else ("target", ev.source)
+        if other:
+            relations[(names.get(other, other), PLOVER.get(ev.type, "?"))] += 1
+        doc = docs.get(ev.doc)
+        timeline.add_row(_date(ev.date) or (doc.published if doc else "") or "", role, ev.type, ev.mode,
+                         names.get(other or "", ""), ev.trigger, (doc.publisher or doc.url or "") if doc else "")
+    said = _statements(list(store.items(Statement, involving=actor.id)), names)
+    figures = _figures(list(store.items(Figure, involving=actor.id)), names)
+    rel = _table("Relations (events, by PLOVER quad class)", "actor", "quad class", "count")
+    for (other, quad), n in relations.most_common(MAX_ROWS):
+        rel.add_row(other, quad, str(n))
+    return Group(header, timeline, said, figures, rel)

@@ -1,5 +1,6 @@
 """The command line as a user runs it: a real process, a real SQLite file."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,17 @@ def test_non_english_is_stored_and_flagged(tmp_path):
     res = run("ingest", tmp_path / "fr.txt", "--db", tmp_path / "k.db")
     assert res.returncode == 0
     assert "stored without extraction: language is 'fr'" in res.stderr
+
+
+def test_report_has_rhetoric_vs_reality_and_actor_dossier(tmp_path):
+    db = tmp_path / "k.db"
+    run("ingest", SAMPLE, "--db", db)
+    report = run("report", "--db", db, env={**os.environ, "COLUMNS": "200"})
+    assert report.returncode == 0, report.stderr
+    assert "Rhetoric vs reality" in report.stdout and "Promises against outcomes" in report.stdout
+    assert "Reports against denials" in report.stdout
+    dossier = run("report", "--db", db, "--actor", "Rahmon", env={**os.environ, "COLUMNS": "200"})
+    assert dossier.returncode == 0 and dossier.stdout.startswith("Emomali Rahmon — person")
+    assert "Relations (events, by PLOVER quad class)" in dossier.stdout
+    missing = run("report", "--db", db, "--actor", "Nobody Known")
+    assert missing.returncode == 2 and missing.stderr.startswith("khabar: --actor 'Nobody Known': no such actor")

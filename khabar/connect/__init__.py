@@ -18,7 +18,7 @@ from khabar.records import Document, Event, Figure, Link
 
 class Corpus(Protocol):
     def document(self, doc_id: str) -> Document | None: ...
-    def figures_in_group(self, key: str, unit: str) -> list[Figure]: ...
+    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]: ...
     def events_about(self, source: str | None, target: str | None) -> list[Event]: ...
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]: ...
     def syndicated_with(self, doc_id: str) -> set[str]: ...
@@ -55,8 +55,8 @@ class MemoryCorpus:
     def document(self, doc_id: str) -> Document | None:
         return self.documents.get(doc_id)
 
-    def figures_in_group(self, key: str, unit: str) -> list[Figure]:
-        return [f for f in self.figures if f.measure_key == key and f.unit == unit]
+    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]:
+        return [f for f in self.figures if f.measure_key == key and f.unit == unit and (place is None or f.place in (place, None))]
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:
         return [e for e in self.events if (source and e.source == source) or (target and e.target == target)]

@@ -1,7 +1,7 @@
 """Figures across documents: series over time, contradictions between sources, promises against outcomes.
 
 Figures are compared only within a group — same ``measure_key`` (what is
-counted) and unit — and only when their places agree (or one has none).
+counted), unit and place (or no place) — fetched through the store's index.
 """
 from __future__ import annotations
 
@@ -121,9 +121,9 @@ def promise_links(corpus: Corpus, members: list[Figure]) -> list[Link]:
 
 def links(corpus: Corpus, figures: list[Figure]) -> list[Link]:
     out = []
-    groups = {(f.measure_key, f.unit) for f in figures if f.measure_key}
-    for key, unit in sorted(groups):
-        members = corpus.figures_in_group(key, unit)
-        new = [f for f in figures if f.measure_key == key and f.unit == unit]
+    groups = {(f.measure_key, f.unit, f.place) for f in figures if f.measure_key}
+    for key, unit, place in sorted(groups, key=lambda g: (g[0], g[1], g[2] or "")):
+        members = corpus.figures_in_group(key, unit, place)  # a figure with no place is compared with all of its kind
+        new = [f for f in figures if f.measure_key == key and f.unit == unit and f.place == place]
         out += series_links(corpus, members) + contradiction_links(corpus, new, members) + promise_links(corpus, members)
     return out

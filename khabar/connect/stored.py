@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, or_, select
 
-from khabar.connect.syndication import BANDS, bands, signature, similar
+from khabar.connect.syndication import BANDS, THRESHOLD, bands, jaccard, signature, to_bytes
 from khabar.records import Document, Event, Figure, Link
 from khabar.store import Store, _record
 from khabar.store import schema as s
@@ -29,8 +29,11 @@ class StoreCorpus:
             rows = conn.execute(select(*[c for c in table.c if c.name != "date_start"]).where(where).order_by(table.c.id))
             return [_record(record_type, row) for row in rows]
 
-    def figures_in_group(self, key: str, unit: str) -> list[Figure]:
-        return self._items(Figure, (s.figures.c.measure_key == key) & (s.figures.c.unit == unit))
+    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]:
+        where = (s.figures.c.measure_key == key) & (s.figures.c.unit == unit)
+        if place is not None:
+            where &= or_(s.figures.c.place == place, s.figures.c.place.is_(None))
+        return self._items(Figure, where)
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:
         conditions = [s.events.c.source == source] if source else []
@@ -53,19 +56,18 @@ class StoreCorpus:
         mh = signature(doc.text)
         if mh is None:
             return []
-        keys = bands(mh)
+        keys, mine = bands(mh), to_bytes(mh)
         with self.store.engine.begin() as conn:
-            conn.execute(delete(s.doc_bands).where(s.doc_bands.c.doc == doc.id))
+            for table in (s.doc_bands, s.doc_signatures):
+                conn.execute(delete(table).where(table.c.doc == doc.id))
             conn.execute(insert(s.doc_bands), [{"doc": doc.id, "band": b, "key": keys[b]} for b in range(BANDS)])
-            hits = conn.execute(select(s.doc_bands.c.doc).distinct().where(
+            conn.execute(insert(s.doc_signatures).values(doc=doc.id, signature=mine))
+            hits = select(s.doc_bands.c.doc).distinct().where(
                 s.doc_bands.c.doc != doc.id,
-                or_(*[(s.doc_bands.c.band == b) & (s.doc_bands.c.key == keys[b]) for b in range(BANDS)]))).scalars().all()
-        out = []
-        for other_id in hits:
-            other = self.document(other_id)
-            if other is not None and (score := similar(doc.text, other.text)):
-                out.append((other_id, score))
-        return out
+                or_(*[(s.doc_bands.c.band == b) & (s.doc_bands.c.key == keys[b]) for b in range(BANDS)]))
+            rows = conn.execute(select(s.doc_signatures).where(s.doc_signatures.c.doc.in_(hits))).all()
+        scores = ((row.doc, jaccard(mine, row.signature)) for row in rows)
+        return sorted((doc_id, score) for doc_id, score in scores if score >= THRESHOLD)
 
     def put_links(self, links: list[Link]) -> None:
         if not links:

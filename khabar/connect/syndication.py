@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash
 
 from khabar.connect import Corpus, link_id
 from khabar.records import Document, Link
 
 NUM_PERM = 128
+SCHEME = "affine32"  # datasketch 2 hashing scheme, pinned so stored signatures stay comparable
 BANDS, ROWS = 32, 4
 SHINGLE = 5
 THRESHOLD = 0.8  # estimated Jaccard similarity above which two texts are copies
@@ -25,28 +28,33 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations  # made once: building them dominates small texts
+
+
 def signature(text: str) -> MinHash | None:
     words = _words(text)
     if len(words) < MIN_WORDS:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme=SCHEME)
     mh.update_batch([" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
     return mh
+
+
+def to_bytes(mh: MinHash) -> bytes:
+    return mh.hashvalues.astype(np.uint64).tobytes()
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two stored signatures."""
+    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
 
 
 def bands(mh: MinHash) -> list[str]:
     """One key per band: equal keys mean the two signatures agree on that band."""
     values = mh.hashvalues
     return [hashlib.sha1(values[b * ROWS : (b + 1) * ROWS].tobytes()).hexdigest()[:16] for b in range(BANDS)]
-
-
-def similar(a: str, b: str) -> float | None:
-    """Estimated Jaccard similarity of two texts when it is over the threshold, else None."""
-    sa, sb = signature(a), signature(b)
-    if sa is None or sb is None:
-        return None
-    score = sa.jaccard(sb)
-    return score if score >= THRESHOLD else None
 
 
 def syndicated_links(corpus: Corpus, docs: list[Document]) -> list[Link]:

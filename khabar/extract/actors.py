@@ -261,10 +261,11 @@ def _person_role(found: Found, g: Gazetteer, focal: str | None) -> None:
     tokens = _role_tokens(found.span)
     words = [t.text for t in tokens if t.lower_ not in {"the", "'s", "’s", ","}]
     if not words:
-        return
+        return  # no role: no country either (a country named nearby says nothing of a person's)
     found.role = " ".join(w for w in words if w.lower() in TITLES or w.lower() in SECTORS or w.islower()) or None
     phrase = " ".join(t.text for t in tokens)
-    found.country = g.country_in(phrase)
+    of_country = [t for c in found.span.root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    found.country = g.country_in(" ".join(t.text for t in of_country)) or g.country_in(phrase)  # "President X of Tajikistan"
     sector = _sector([t.lower_ for t in tokens])
     org = next((g.org(t.text) for t in tokens if g.org(t.text)), None)
     if org and org.country and not found.country:

@@ -16,7 +16,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
@@ -192,7 +192,7 @@ class Store:
         return status
 
     def _delete_extraction(self, conn: Connection, doc_id: str) -> None:
-        for table in (*s.ITEM_TABLES.values(), s.mentions, s.doc_bands):
+        for table in (*s.ITEM_TABLES.values(), s.mentions, s.doc_bands, s.doc_signatures):
             conn.execute(delete(table).where(table.c.doc == doc_id))
 
     def _write_extraction(self, conn: Connection, ext: Extraction) -> None:
@@ -272,11 +272,18 @@ class Store:
             for row in conn.execute(query):
                 yield _record(Mention, row)  # type: ignore[misc]
 
-    def items(self, record_type: type[Event | Statement | Figure | DateMention], doc_id: str | None = None) -> Iterator[Any]:
+    def items(self, record_type: type[Event | Statement | Figure | DateMention], doc_id: str | None = None,
+              involving: str | None = None, ids: list[str] | None = None) -> Iterator[Any]:
+        """Items of one kind, optionally of one document, involving one entity (as source, target, speaker), or by id."""
         table = s.ITEM_TABLES[record_type]
         query = select(*[c for c in table.c if c.name != "date_start"]).order_by(table.c.doc, table.c.start, table.c.id)
         if doc_id:
             query = query.where(table.c.doc == doc_id)
+        if involving:
+            cols = [table.c[name] for name in ("source", "target", "speaker") if name in table.c]
+            query = query.where(or_(*[c == involving for c in cols]))
+        if ids is not None:
+            query = query.where(table.c.id.in_(ids))
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield _record(record_type, row)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -115,7 +116,7 @@ events = _item_table("events", r.Event, Index("ix_events_type", "type"), Index("
                      Index("ix_events_target", "target"))
 statements = _item_table("statements", r.Statement, Index("ix_statements_speaker", "speaker"),
                          Index("ix_statements_cue", "cue"))
-figures = _item_table("figures", r.Figure, Index("ix_figures_source", "source"), Index("ix_figures_group", "measure_key", "unit"))
+figures = _item_table("figures", r.Figure, Index("ix_figures_source", "source"), Index("ix_figures_group", "measure_key", "unit", "place"))
 dates = _item_table("dates", r.DateMention)
 
 links = Table(
@@ -139,6 +140,13 @@ doc_bands = Table(
     Column("band", Integer, primary_key=True),
     Column("key", String(32), nullable=False),
     Index(None, "band", "key"),
+)
+
+# Each document's MinHash signature, to check the candidates the bands point to without re-reading texts.
+doc_signatures = Table(
+    "doc_signatures", metadata,
+    Column("doc", ID, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
 )
 
 # Documents stored but not yet connected: written with the document, cleared once its links are made,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 15:08:09.246940
+Create Date: 2026-11-26 15:44:39.595337
 """
 import sqlalchemy as sa
 from alembic import op
@@ -94,6 +94,12 @@ def upgrade() -> None:
     with op.batch_alter_table('doc_bands', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_doc_bands_band_key'), ['band', 'key'], unique=False)
 
+    op.create_table('doc_signatures',
+    sa.Column('doc', sa.String(length=200), nullable=False),
+    sa.Column('signature', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['doc'], ['documents.id'], name=op.f('fk_doc_signatures_doc_documents'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc', name=op.f('pk_doc_signatures'))
+    )
     op.create_table('entity_keys',
     sa.Column('key', sa.String(length=200), nullable=False),
     sa.Column('entity', sa.String(length=200), nullable=False),
@@ -154,7 +160,7 @@ def upgrade() -> None:
     with op.batch_alter_table('figures', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_figures_date_start'), ['date_start'], unique=False)
         batch_op.create_index(batch_op.f('ix_figures_doc'), ['doc'], unique=False)
-        batch_op.create_index('ix_figures_group', ['measure_key', 'unit'], unique=False)
+        batch_op.create_index('ix_figures_group', ['measure_key', 'unit', 'place'], unique=False)
         batch_op.create_index('ix_figures_source', ['source'], unique=False)
 
     op.create_table('link_items',
@@ -259,6 +265,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_entity_keys_entity'))
 
     op.drop_table('entity_keys')
+    op.drop_table('doc_signatures')
     with op.batch_alter_table('doc_bands', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_doc_bands_band_key'))
 
