@@ -46,7 +46,9 @@ def filler(rng: random.Random) -> str:
 
 
 def stories(n_docs: int, seed: int = 7) -> tuple[list[dict], dict[str, set]]:
-    """Documents and the planted links: {"series": {(country, measure)}, "contradiction": {...}, "syndicated": {...}}."""
+    """Documents and the planted links: {"series": {(country, measure, year)}, "contradiction": {...}, "syndicated": {...}}.
+
+    A document's "group" (not ingested) names the series it belongs to."""
     rng = random.Random(seed)
     docs: list[dict] = []
     planted: dict[str, set] = {"series": set(), "contradiction": set(), "syndicated": set()}
@@ -61,7 +63,7 @@ def stories(n_docs: int, seed: int = 7) -> tuple[list[dict], dict[str, set]]:
             doc_id = f"s{k}-{step}"
             value = base + 1_000 * (step + 1) * (month + 1)
             docs.append({"id": doc_id, "url": f"https://wire{step}.example.org/{doc_id}", "published": f"{year}-12-15",
-                         "publisher": f"Wire {step}",
+                         "publisher": f"Wire {step}", "group": f"{country}/{measure}",
                          "text": f"In mid-{MONTHS[month]} {year}, {value:,} {measure} were living in {country}, "
                                  f"the national statistics office said. {filler(rng)}"})
         planted["series"].add((country, measure, year))
@@ -92,12 +94,13 @@ def score(store: Store, docs: list[dict], planted: dict[str, set]) -> dict[str, 
     out["contradiction"] = (sum(all(i.split(":")[0].removesuffix("-copy") == link.items[0].split(":")[0].removesuffix("-copy")
                                     for i in link.items) for link in con) / max(1, len(con)),
                             len(good & want_c | {d.removesuffix("-copy") for d in good} & want_c) / max(1, len(want_c)))
+    # A series is one measure at one place over time: every year of a (country, measure) belongs to it.
     ser = [link for link in links if link.kind == "series"]
-    story = {d["id"]: d["id"].split("-")[0] for d in docs}
-    pure = sum(len({story.get(i.split(":")[0]) for i in link.items}) == 1 for link in ser)
-    stories_found = {story.get(link.items[0].split(":")[0]) for link in ser}
-    want_s = {d["id"].split("-")[0] for d in docs if d["id"].startswith("s") and d["id"].endswith("-2")}
-    out["series"] = (pure / max(1, len(ser)), len(stories_found & want_s) / max(1, len(want_s)))
+    group = {d["id"]: d["group"] for d in docs if "group" in d}
+    pure = sum(len({group.get(i.split(":")[0]) for i in link.items}) == 1 for link in ser)
+    found = {group.get(link.items[0].split(":")[0]) for link in ser}
+    want_s = set(group.values())
+    out["series"] = (pure / max(1, len(ser)), len(found & want_s) / max(1, len(want_s)))
     return out
 
 

@@ -47,6 +47,15 @@ def main() -> None:
         for _ in full.pipe((prepare(full, d) for d in docs), batch_size=16):
             pass
 
+    def run_upto(last: str):
+        names = full.pipe_names[: full.pipe_names.index(last) + 1]
+
+        def go() -> None:
+            with full.select_pipes(enable=names):
+                for _ in full.pipe((prepare(full, d) for d in docs), batch_size=16):
+                    pass
+        return go
+
     run_full()  # warm up: gazetteers, matchers, dateparser
     t_bare = min(timed(run_bare) for _ in range(args.rounds))
     t_full = min(timed(run_full) for _ in range(args.rounds))
@@ -54,6 +63,11 @@ def main() -> None:
     print(f"spaCy alone      {len(docs) / t_bare:8.1f} docs/s  ({t_bare:.2f} s)")
     print(f"khabar extract   {len(docs) / t_full:8.1f} docs/s  ({t_full:.2f} s)")
     print(f"ratio            {t_full / t_bare:8.2f}x the time of the bare parse")
+    previous = t_bare
+    for name in [n for n in full.pipe_names if n.startswith("khabar_")]:
+        upto = min(timed(run_upto(name)) for _ in range(args.rounds))
+        print(f"  + {name:<18} {max(0.0, upto - previous) / t_bare:6.2f}x of the parse")
+        previous = upto
 
 
 if __name__ == "__main__":

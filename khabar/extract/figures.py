@@ -341,10 +341,12 @@ def _salient(tok: Token | None) -> str | None:
 ANAPHORS = {"figure", "number", "total", "tally", "count"}
 
 
-def _key_and_place(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str) -> tuple[str | None, str | None]:
-    """What a figure counts and where; a figure that takes its measure from an earlier one takes its place too."""
+def _key_place_date(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str):
+    """What a figure counts, where and when; a figure that takes its measure from an earlier one
+    ("researchers put the number at around 5,000") takes its place and date too, unless it has its own."""
     key, earlier = _measure_key(doc, ext, head, number_root, unit)
-    return key, _place(doc, ext, head) or (earlier.place if earlier else None)
+    place = _place(doc, ext, head) or (earlier.place if earlier else None)
+    return key, place, date_of(doc, head) or (earlier.date if earlier else None)
 
 
 def _measure_key(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str) -> tuple[str | None, Figure | None]:
@@ -493,11 +495,11 @@ def figures_component(doc: Doc) -> Doc:
         number_root = doc[num.start : num.end].root
         source, source_text = _source(doc, ext, span_start, head)
         per = _per_after(doc, end) or ("day" if end > num.end and doc[end - 1].lower_ == "tpd" else None)
-        key, place = _key_and_place(doc, ext, head, number_root, final_unit)
+        key, place, when = _key_place_date(doc, ext, head, number_root, final_unit)
         ext.figures.append(Figure(
             id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc.text[span_start:span_end],
             value=value, value_max=num.value_max, unit=final_unit, approx="about" if num.vague and approx == "exact" else approx,
-            measure=_measure(doc, ext, head, number_root, final_unit), per=per, date=date_of(doc, head),
+            measure=_measure(doc, ext, head, number_root, final_unit), per=per, date=when,
             source=source, source_text=source_text, measure_key=key, place=place, promised=_promised(ext, span_start, head)))
         i = max(end, num.end)
     _shared_places(ext.figures)
