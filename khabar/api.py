@@ -67,7 +67,7 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                     _notify(on_item, item, status)
                 else:
                     fresh.append(item)
-            for doc, ext in extract_documents(fresh, settings.model, settings.batch_size):
+            for doc, ext in extract_documents(fresh, settings.model, settings.batch_size, settings.max_chars):
                 if ext is not None:
                     resolve_people(store, ext)
                 status = store.add(doc, ext)
@@ -113,7 +113,7 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
                 yield item
 
     corpus = MemoryCorpus()
-    for doc, ext in extract_documents(documents(), settings.model, settings.batch_size):
+    for doc, ext in extract_documents(documents(), settings.model, settings.batch_size, settings.max_chars):
         ext = ext or Extraction(doc.id)
         yield from records_of(doc, ext, with_entities=False)
         for ent in ext.entities.values():

@@ -24,6 +24,7 @@ class Settings:
     max_redirects: int = 5
     allow_private: bool = field(default_factory=lambda: os.environ.get("KHABAR_ALLOW_PRIVATE") == "1")
     batch_size: int = 16  # documents per spaCy batch and per progress step
+    max_chars: int = field(default_factory=lambda: _int_env("KHABAR_MAX_CHARS", 300_000))  # analysed per document
 
 
 def db_url_for(value: str | None) -> str:

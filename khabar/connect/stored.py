@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from khabar.connect.syndication import BANDS, THRESHOLD, bands, jaccard, signature, to_bytes
 from khabar.records import Document, Event, Figure, Link
@@ -72,6 +73,14 @@ class StoreCorpus:
     def put_links(self, links: list[Link]) -> None:
         if not links:
             return
+        for attempt in range(5):  # another writer may be replacing the same links: the last write wins
+            try:
+                return self._put_links(links)
+            except (IntegrityError, OperationalError):
+                if attempt == 4:
+                    raise
+
+    def _put_links(self, links: list[Link]) -> None:
         ids = [link.id for link in links]
         with self.store.engine.begin() as conn:
             conn.execute(delete(s.link_items).where(s.link_items.c.link.in_(ids)))

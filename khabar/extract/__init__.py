@@ -31,13 +31,13 @@ class Extraction:
         return [*self.events, *self.statements, *self.figures, *self.dates]
 
 
-def extract_documents(documents: Iterable[Document], model: str | None = None,
-                      batch_size: int = 16) -> Iterator[tuple[Document, Extraction | None]]:
+def extract_documents(documents: Iterable[Document], model: str | None = None, batch_size: int = 16,
+                      max_chars: int | None = None) -> Iterator[tuple[Document, Extraction | None]]:
     """Run the extraction pipeline over documents, in order.
 
-    Documents that are not English (or have no text) come back with ``None``
-    and ``document.skipped`` saying why.
+    Documents that are not English, or longer than ``max_chars``, come back
+    with ``None`` and ``document.skipped`` saying why.
     """
     from khabar.extract.pipeline import run
 
-    yield from run(documents, model=model, batch_size=batch_size)
+    yield from run(documents, model=model, batch_size=batch_size, max_chars=max_chars)

@@ -47,8 +47,8 @@ def prepare(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def run(documents: Iterable[Document], model: str | None = None,
-        batch_size: int = 16) -> Iterator[tuple[Document, Extraction | None]]:
+def run(documents: Iterable[Document], model: str | None = None, batch_size: int = 16,
+        max_chars: int | None = None) -> Iterator[tuple[Document, Extraction | None]]:
     nlp = build(model)
     pending: list[Document] = []
 
@@ -61,6 +61,11 @@ def run(documents: Iterable[Document], model: str | None = None,
     for document in documents:
         if document.language not in ("en", None):
             document.skipped = f"language is {document.language!r}: extraction runs on English only"
+            yield document, None
+            continue
+        limit = max_chars or Settings().max_chars
+        if len(document.text) > limit:
+            document.skipped = f"{len(document.text):,} characters, over the {limit:,} analysed per document (KHABAR_MAX_CHARS)"
             yield document, None
             continue
         pending.append(document)

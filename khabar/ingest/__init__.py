@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from zlib import error as zlib_error
 
 from khabar.config import Settings
 from khabar.errors import InputError
@@ -122,7 +123,24 @@ def _jsonl(text: str, source: str) -> Iterator[Item]:
                             language=given["language"])
 
 
-def _warc(data: bytes, source: str) -> Iterator[Item]:
+def _check_gzip(data: bytes, source: str, settings: Settings) -> None:
+    """Refuse a gzip stream that inflates past the size limit, before anything reads it whole."""
+    import zlib
+
+    inflate = zlib.decompressobj(31)
+    total, chunk = 0, data
+    while chunk:
+        out = inflate.decompress(chunk, 1 << 20)
+        total += len(out)
+        if total > settings.max_bytes:
+            raise InputError(source, f"decompresses to over the limit of {settings.max_bytes} bytes")
+        chunk = inflate.unconsumed_tail
+        if not chunk and inflate.eof and inflate.unused_data:  # a WARC is many gzip members
+            inflate, chunk = zlib.decompressobj(31), inflate.unused_data
+    return None
+
+
+def _warc(data: bytes, source: str, settings: Settings) -> Iterator[Item]:
     import io
 
     from warcio.archiveiterator import ArchiveIterator
@@ -136,15 +154,21 @@ def _warc(data: bytes, source: str) -> Iterator[Item]:
             ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
             if "html" not in ctype.lower():
                 continue
-            yield from _parse_bytes(record.content_stream().read(), f"{source}#{url}", url or None, "text/html")
+            yield from _parse_bytes(record.content_stream().read(settings.max_bytes), f"{source}#{url}", url or None, "text/html",
+                                    settings)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         yield InputError(source, f"malformed WARC ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
 
 
-def _parse_bytes(data: bytes, source: str, url: str | None, kind: str) -> Iterator[Item]:
+def _parse_bytes(data: bytes, source: str, url: str | None, kind: str, settings: Settings) -> Iterator[Item]:
     """Documents in ``data``; ``kind`` is a suffix or a content type."""
     if kind in WARC_SUFFIXES or data[:4] == b"WARC" or data[:2] == b"\x1f\x8b":
-        yield from _warc(data, source)
+        if data[:2] == b"\x1f\x8b":
+            try:
+                _check_gzip(data, source, settings)
+            except zlib_error as exc:
+                raise InputError(source, f"malformed gzip ({exc})") from None
+        yield from _warc(data, source, settings)
         return
     if kind in FEED_SUFFIXES or "xml" in kind or "rss" in kind or "atom" in kind or looks_like_feed(data):
         if looks_like_feed(data):
@@ -175,15 +199,18 @@ def read_one(name: str, settings: Settings) -> Iterator[Item]:
     try:
         if name.startswith(("http://", "https://")):
             got = fetch(name, settings)
-            yield from _parse_bytes(got.content, name, got.url, got.content_type.split(";")[0].lower())
+            yield from _parse_bytes(got.content, name, got.url, got.content_type.split(";")[0].lower(), settings)
         else:
-            yield from _parse_bytes(_read_file(name, settings), name, None, Path(name).suffix.lower())
+            yield from _parse_bytes(_read_file(name, settings), name, None, Path(name).suffix.lower(), settings)
     except InputError as exc:
         yield exc
     except RecursionError:
         yield InputError(name, "input is nested too deeply to parse")
     except MemoryError:
         yield InputError(name, "input too large to parse in memory")
+    except Exception as exc:  # a parser library failing on malformed input fails that input, not the batch
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        yield InputError(name, f"cannot parse ({type(exc).__name__}{': ' + detail if detail else ''})")
 
 
 def read(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Item]:
