@@ -9,6 +9,7 @@ of "with", "to", "against"...); the mode from words around the trigger
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
@@ -54,9 +55,22 @@ def _inflections(lemmas: list[str]) -> list[str]:
 
 
 def _patterns(row: dict) -> list[list[dict]]:
-    lemmas = row["lemmas"].split()
-    return [p for trigger in ({"LEMMA": {"IN": lemmas}}, {"LOWER": {"IN": _inflections(lemmas)}})
-            for p in _row_patterns(row, {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {**trigger, "POS": row.get("pos", "VERB")}})]
+    trigger = {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": row["lemmas"].split()}, "POS": row.get("pos", "VERB")}}
+    return _row_patterns(row, trigger)
+
+
+@lru_cache(maxsize=1)
+def _lemma_of_inflection() -> dict[str, str]:
+    return {form: lemma for row in EVENT_PATTERNS for lemma in row["lemmas"].split() for form in _inflections([lemma])}
+
+
+def _fix_lemmas(doc: Doc) -> None:
+    """Give trigger words the lemma the small model's lemmatizer sometimes misses ("staged" → "stag")."""
+    forms = _lemma_of_inflection()
+    for tok in doc:
+        lemma = forms.get(tok.lower_)
+        if lemma and tok.lemma_ != lemma and tok.pos_ in {"VERB", "NOUN"} and tok.lemma_.lower() not in forms.values():
+            tok.lemma_ = lemma
 
 
 def _row_patterns(row: dict, trigger: dict) -> list[list[dict]]:
@@ -335,6 +349,7 @@ def events_component(doc: Doc) -> Doc:
     from khabar.records import Event
 
     ext: Extraction = doc._.khabar
+    _fix_lemmas(doc)
     matcher, rows = _matcher(doc)
     best: dict[int, tuple[Row, list[int]]] = {}
     for match_id, token_ids in matcher(doc):
