@@ -32,11 +32,11 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
+        """The record from a stored or exported dict: unknown keys are ignored, a ``date`` dict becomes a DateValue."""
         names = {f.name for f in dataclasses.fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in names}
-        for f in dataclasses.fields(cls):
-            if f.name in kwargs and f.type in ("DateValue | None",) and isinstance(kwargs[f.name], dict):
-                kwargs[f.name] = DateValue(**kwargs[f.name])
+        if isinstance(kwargs.get("date"), dict):
+            kwargs["date"] = DateValue(**kwargs["date"])
         return cls(**kwargs)
 
 

@@ -41,7 +41,6 @@ class Found:
     country: str | None = None
     code: str | None = None
     role: str | None = None
-    actor_country: str | None = None  # a capital standing for its country's government
 
 
 def entity_id(kind: str, name: str) -> str:

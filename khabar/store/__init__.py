@@ -105,10 +105,7 @@ def _date_start(record: Record) -> str | None:
 
 
 def _record(record_type: type[Record], row: Any) -> Record:
-    data = dict(row._mapping)
-    if isinstance(data.get("date"), dict):
-        data["date"] = DateValue(**data["date"])
-    return record_type.from_dict(data)
+    return record_type.from_dict(dict(row._mapping))
 
 
 class Store:
