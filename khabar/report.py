@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from khabar.records import DateMention, Document, Entity, Event, Figure, Statement
+from khabar.records import DateMention, Document, Entity, Event, Figure, Link, Statement
 from khabar.store import Store
 
 MAX_ROWS = 40
@@ -115,9 +115,20 @@ def _cite(item: Any, docs: dict[str, Document]) -> str:
 def rhetoric_vs_reality(store: Store) -> Group:
     """Promises, contradictions and denials, each line citing outlet, date and sentence."""
     docs = {d.id: d for d in store.documents()}
-    links = [link for link in store.links() if link.kind in RHETORIC]
+    all_links = list(store.links())
+    links = [link for link in all_links if link.kind in RHETORIC]
     ids = [i for link in links for i in link.items]
     items = {i.id: i for kind in (Figure, Event) for i in store.items(kind, ids=ids)}
+    original = {}  # a syndicated copy's document -> the first of its copies
+    for link in (k for k in all_links if k.kind == "syndicated"):
+        first = min(original.get(d, d) for d in link.items)
+        original.update({d: first for d in link.items})
+
+    def seen_as(link: Link) -> tuple:
+        """Copies of one article give the same link twice: same kind, same places in the same text."""
+        return link.kind, tuple(sorted((original.get(items[i].doc, items[i].doc), items[i].start) for i in link.items if i in items))
+
+    links = list({seen_as(k): k for k in reversed(links)}.values())[::-1]  # the first of each kept, in order
     parts: list[Any] = [Text("Rhetoric vs reality", style="bold underline")]
     for kind, title in RHETORIC.items():
         mine = [link for link in links if link.kind == kind]
