@@ -14,7 +14,7 @@ from typing import Any
 
 from khabar.config import Settings
 from khabar.connect import MemoryCorpus, connect
-from khabar.connect.entities import resolve_people
+from khabar.connect.entities import PeopleInMemory, resolve_people
 from khabar.connect.stored import connect_pending
 from khabar.errors import InputError
 from khabar.export import records_of
@@ -115,6 +115,7 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
     corpus = MemoryCorpus()
     for doc, ext in extract_documents(documents(), settings.model, settings.batch_size, settings.max_chars):
         ext = ext or Extraction(doc.id)
+        resolve_people(PeopleInMemory(entities), ext)
         yield from records_of(doc, ext, with_entities=False)
         for ent in ext.entities.values():
             merge_entity(entities, ent)

@@ -8,11 +8,13 @@ when exactly one stored person carries it and the countries agree.
 """
 from __future__ import annotations
 
+from typing import Protocol
+
 from rapidfuzz import fuzz
 
 from khabar.extract import Extraction
 from khabar.records import Entity
-from khabar.store import Store, person_key
+from khabar.store import person_key
 
 SIMILAR = 85  # rapidfuzz ratio (0-100) above which two spellings of a name part are one
 SUFFIXES = {"jr.", "jr", "junior", "sr.", "senior"}
@@ -35,8 +37,26 @@ def same_person(new: Entity, known: Entity) -> bool:
     return all(fuzz.ratio(x, y) >= SIMILAR for x, y in zip(a, b, strict=True))
 
 
-def _match(store: Store, ent: Entity) -> Entity | None:
-    candidates = [c for c in store.people_with_key(person_key(ent.name)) if c.id != ent.id]
+class People(Protocol):
+    """Where known people are looked up: a Store, or ``PeopleInMemory`` for ``khabar extract``."""
+
+    def people_with_key(self, key: str) -> list[Entity]: ...
+    def has_entity(self, entity_id: str) -> bool: ...
+
+
+class PeopleInMemory:
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+
+    def people_with_key(self, key: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == "person" and person_key(e.name) == key]
+
+    def has_entity(self, entity_id: str) -> bool:
+        return entity_id in self.entities
+
+
+def _match(people: People, ent: Entity) -> Entity | None:
+    candidates = [c for c in people.people_with_key(person_key(ent.name)) if c.id != ent.id]
     if len(_parts(ent.name)) == 1:  # a surname alone: only if it can be nobody else
         same_surname = [c for c in candidates if fuzz.ratio(_parts(c.name)[-1], _parts(ent.name)[0]) >= SIMILAR + 5
                         and _countries_fit(ent, c)]
@@ -45,13 +65,13 @@ def _match(store: Store, ent: Entity) -> Entity | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def resolve_people(store: Store, ext: Extraction) -> dict[str, str]:
-    """Give the document's people the ids of the stored people they are; returns {old id: new id}."""
+def resolve_people(people: People, ext: Extraction) -> dict[str, str]:
+    """Give the document's people the ids of the known people they are; returns {old id: new id}."""
     renamed: dict[str, str] = {}
     for ent in list(ext.entities.values()):
-        if ent.kind != "person" or store.has_entity(ent.id):
+        if ent.kind != "person" or people.has_entity(ent.id):
             continue
-        if (known := _match(store, ent)) is not None:
+        if (known := _match(people, ent)) is not None:
             renamed[ent.id] = known.id
     if renamed:
         _apply(ext, renamed)

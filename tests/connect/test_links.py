@@ -128,3 +128,12 @@ def test_namesakes_stay_apart_and_transliterations_merge(tmp_path):
     assert "Emomali Rakhmon" in people["Emomali Rahmon"].aliases
     assert {"Ahmad Shah Massoud", "Ahmad Massoud"} <= set(people)
     assert "p3" not in people["Ahmad Shah Massoud"].docs and "p3" not in people["Ahmad Massoud"].docs
+
+
+def test_extract_without_a_database_resolves_people_the_same_way(tmp_path):
+    from khabar.api import extract
+
+    docs = [{"id": "p1", "url": "u:1", "text": "Emomali Rahmon spoke in Dushanbe."},
+            {"id": "p2", "url": "u:2", "text": "Emomali Rakhmon met the envoy."}]
+    people = [r for r in extract([_write(tmp_path / "p.jsonl", docs)]) if r["record"] == "entity" and r["kind"] == "person"]
+    assert len(people) == 1 and sorted(people[0]["docs"]) == ["p1", "p2"]
