@@ -77,7 +77,7 @@ CUES: dict[str, str] = {
                     "reiterate stress emphasize emphasise recall testify confirm acknowledge admit concede tweet post "
                     "predict suggest indicate observe mention signal hint talk speak praise quote".split(), "say"),
     **dict.fromkeys("claim allege insist maintain contend assert argue question".split(), "claim"),
-    **dict.fromkeys("report disclose reveal inform cite".split(), "report"),
+    **dict.fromkeys("report disclose reveal inform cite show find".split(), "report"),
     **dict.fromkeys("deny refute dispute rebut".split(), "deny"),
     **dict.fromkeys("promise pledge vow undertake guarantee assure".split(), "promise"),
     **dict.fromkeys("threaten".split(), "threaten"),

@@ -57,8 +57,6 @@ def _cue(verb: Token) -> tuple[str, Token | None] | None:
         return cue, None
     if lemma in SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in children):
         return cue, dobj
-    if lemma == "call" and dobj is not None and any(c.dep_ == "oprd" for c in children):
-        return "say", next(c for c in children if c.dep_ == "oprd")  # "called him a liar"
     return None
 
 
@@ -105,7 +103,7 @@ def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Tok
     start, end = _span(cue_span, speaker_span)
     statement = Statement(id=f"{ext.doc}:S{cue_span.start_char}", doc=ext.doc, start=start, end=end, cue=cue,
                           speaker=actor_of(doc, speaker) if speaker is not None else None,
-                          speaker_text=speaker_span.text if speaker_span is not None else None,
+                          speaker_text=speaker_span.text.strip() if speaker_span is not None else None,
                           content=content.text.strip(" ,.:;\"“”"), date=date_of(doc, anchor), verb=cue_span.text)
     scope_end = content.end_char
     rest = content.sent[content.end - content.sent.start :] if content.end < content.sent.end else []
@@ -155,8 +153,8 @@ def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Statement]:
         if t.text not in QUOTE_MARKS or t.i == 0 or t.i + 1 >= len(doc):
             continue
         before, after = doc[t.i - 1], doc[t.i + 1]
-        if t.text != ":" and before.text in QUOTES and after.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            name = next(e for e in doc.ents if e.start <= after.i < e.end)
+        if t.text != ":" and before.text[-1:] in QUOTES and after.pos_ == "PROPN":
+            name = next((e for e in doc.ents if e.start <= after.i < e.end), doc[after.i : after.i + 1])
             content = doc[before.i : before.i]
             opening = [q.i for q in doc[max(0, before.i - 120) : before.i] if q.text in QUOTES]
             if opening:
@@ -165,7 +163,21 @@ def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Statement]:
         elif t.text == ":" and after.text in QUOTES and before.ent_type_ in {"PERSON", "ORG"}:
             close = next((q.i for q in doc[after.i + 1 : after.i + 200] if q.text in QUOTES), after.i)
             out.append(_statement(doc, ext, "say", doc[t.i : t.i + 1], before, doc[after.i + 1 : close], t))
+        elif t.text == ":" and _line_start_speaker(doc, t.i):  # "PENCE: Well, look...", "Poll: Voters abandon..."
+            line_end = next((q.i for q in doc[t.i + 1 :] if "\n" in q.text or "\n" in q.whitespace_), len(doc) - 1)
+            out.append(_statement(doc, ext, "say", doc[t.i : t.i + 1], before, doc[t.i + 1 : line_end + 1], t))
     return out
+
+
+def _line_start_speaker(doc: Doc, colon: int) -> bool:
+    """A colon right after one to three capitalised words that begin a line or a quote: a speaker's label."""
+    start = colon
+    while start > 0 and colon - start < 3 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    if start == colon or colon + 1 >= len(doc):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_ or before.text in QUOTES or before.is_space
 
 
 @Language.component("khabar_statements")

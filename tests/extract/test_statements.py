@@ -62,3 +62,13 @@ def test_relative_pronoun_speaker(extract):
 def test_infinitive_and_unbalanced_quotes_are_no_statements(extract):
     ext = extract("It is too early to say that the farmers' protest has ended.")
     assert ext.statements == []
+
+
+@pytest.mark.parametrize(("text", "speaker_text"), [
+    ('"The border stays closed." ― Aigerim Bekova', "Aigerim Bekova"),
+    ("\nSMITH: We will vote against the budget.\n", "SMITH"),
+    ("A new survey shows that most farmers oppose the dam.", "A new survey"),
+])
+def test_attributions_by_punctuation_naming_and_data(extract, text, speaker_text):
+    [st] = extract(text).statements
+    assert st.speaker_text == speaker_text
