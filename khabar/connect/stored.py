@@ -58,11 +58,8 @@ class StoreCorpus:
         if mh is None:
             return []
         keys, mine = bands(mh), to_bytes(mh)
-        with self.store.engine.begin() as conn:
-            for table in (s.doc_bands, s.doc_signatures):
-                conn.execute(delete(table).where(table.c.doc == doc.id))
-            conn.execute(insert(s.doc_bands), [{"doc": doc.id, "band": b, "key": keys[b]} for b in range(BANDS)])
-            conn.execute(insert(s.doc_signatures).values(doc=doc.id, signature=mine))
+        self._retrying(lambda: self._store_signature(doc.id, keys, mine))
+        with self.store.engine.connect() as conn:
             hits = select(s.doc_bands.c.doc).distinct().where(
                 s.doc_bands.c.doc != doc.id,
                 or_(*[(s.doc_bands.c.band == b) & (s.doc_bands.c.key == keys[b]) for b in range(BANDS)]))
@@ -70,15 +67,26 @@ class StoreCorpus:
         scores = ((row.doc, jaccard(mine, row.signature)) for row in rows)
         return sorted((doc_id, score) for doc_id, score in scores if score >= THRESHOLD)
 
-    def put_links(self, links: list[Link]) -> None:
-        if not links:
-            return
-        for attempt in range(5):  # another writer may be replacing the same links: the last write wins
+    def _store_signature(self, doc_id: str, keys: list[str], signature_bytes: bytes) -> None:
+        with self.store.engine.begin() as conn:
+            for table in (s.doc_bands, s.doc_signatures):
+                conn.execute(delete(table).where(table.c.doc == doc_id))
+            conn.execute(insert(s.doc_bands), [{"doc": doc_id, "band": b, "key": keys[b]} for b in range(BANDS)])
+            conn.execute(insert(s.doc_signatures).values(doc=doc_id, signature=signature_bytes))
+
+    @staticmethod
+    def _retrying(write) -> None:
+        """Another writer may be connecting the same document: both write the same rows, the last one wins."""
+        for attempt in range(5):
             try:
-                return self._put_links(links)
+                return write()
             except (IntegrityError, OperationalError):
                 if attempt == 4:
                     raise
+
+    def put_links(self, links: list[Link]) -> None:
+        if links:
+            self._retrying(lambda: self._put_links(links))
 
     def _put_links(self, links: list[Link]) -> None:
         ids = [link.id for link in links]
