@@ -146,7 +146,7 @@ def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
     if label == "PEOPLE" or (label in {"NORP", "ORG", "PERSON"} and g.people(text)):
         return Found(span, "group", text[:1].upper() + text[1:], None, None)
     if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and g.capital(text)):
-        return Found(span, "location", text, g.capital(text), None)
+        return Found(span, "location", text.title() if text.isupper() else text, g.capital(text), None)  # "DUSHANBE —" datelines
     core = _strip(span)
     if label in {"GPE", "ORG", "LOC", "FAC"} and _is_person_by_role(core):
         label = "PERSON"

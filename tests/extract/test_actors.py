@@ -52,3 +52,9 @@ def test_organisations_from_the_table(extract):
     ents = _by_name(extract("The CSTO and the UN refugee agency sent observers."))
     assert ents["Collective Security Treaty Organization"].actor_code == "IGOCST"
     assert ents["United Nations refugee agency"].kind == "organization"
+
+
+def test_all_caps_dateline_capital_is_named_as_written_in_prose(extract):
+    ext = extract("DUSHANBE — About 500 doctors arrived in Tajikistan on Monday, officials said.")
+    places = [e for e in ext.entities.values() if e.kind == "location"]
+    assert [p.name for p in places] == ["Dushanbe"] and "DUSHANBE" in places[0].aliases
