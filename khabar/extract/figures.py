@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
+from khabar.extract.syntax import NP_END, noun_phrase
 from khabar.records import Figure
 from khabar.vocab import (
     AMBIGUOUS_UNITS,
@@ -414,14 +415,8 @@ def _unit_word(tok: Token) -> bool:
 
 
 def _noun_phrase(tok: Token) -> str:
-    doc = tok.doc
-    left = tok.left_edge.i
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in {"relcl", "appos", "punct", "cc", "conj", "acl"}:
-            break
-        right = child.right_edge.i
-    words = [t for t in doc[left : right + 1] if not t.like_num and t.lower_ not in APPROX and t.dep_ not in {"quantmod"}
+    """The words of what is counted, prepositional phrases kept ("refugees in Tajikistan"), numbers and qualifiers out."""
+    words = [t for t in noun_phrase(tok, NP_END - {"prep"}) if not t.like_num and t.lower_ not in APPROX and t.dep_ not in {"quantmod"}
              and not (t.head.like_num and t.dep_ in {"advmod", "quantmod"})]
     return " ".join(t.text for t in words).strip(" ,.") or tok.text
 

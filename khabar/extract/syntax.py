@@ -56,12 +56,16 @@ def named(token: Token) -> Token:
     return appos[0] if appos else token
 
 
-def noun_phrase(token: Token) -> Span:
-    """The noun phrase of ``token`` without relative clauses, appositions or coordinated nouns."""
+NP_END = frozenset({"relcl", "appos", "punct", "acl", "cc", "conj", "prep"})
+
+
+def noun_phrase(token: Token, end: frozenset[str] = NP_END) -> Span:
+    """The noun phrase of ``token`` up to the first right dependent of a kind in ``end``
+    (by default: without relative clauses, appositions, coordinated nouns or prepositional phrases)."""
     doc = token.doc
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"relcl", "appos", "punct", "acl", "cc", "conj", "prep"}:
+        if child.dep_ in end:
             break
         right = child.right_edge.i
     return doc[token.left_edge.i : right + 1]
