@@ -19,6 +19,9 @@ class DateValue:
     start: str | None
     end: str | None
     precision: str | None  # day | month | season | year | None
+    # What is known when start/end cannot be resolved (no publication date to place "October 16" in a year):
+    # an ISO 8601 reduced form, "--10-16" (month and day) or "--10" (month).
+    partial: str | None = None
 
 
 @dataclass

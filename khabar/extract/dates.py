@@ -228,21 +228,27 @@ LEAD = re.compile(r"^(?:(?:later |earlier |back |as early as |as late as |since 
 AGE = re.compile(r"\b(?:\d+|\w+)[- ]years?[- ]old\b|\baged?\b", re.I)
 
 
+# Rules that place an expression in time from the words alone when they carry a year; the rest need the publication date.
+_DATED_BY_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
 def normalize(text: str, published: date | None, tense: str | None = None) -> DateValue:
     """Resolve one time expression; durations and vague references keep no value.
 
     ``tense`` ("past", "future" or None) picks between the last and the next
-    occurrence of a weekday or month named without a year.
+    occurrence of a weekday or month named without a year. Without a
+    publication date only expressions that carry their own year are resolved;
+    a month and day are kept as ``partial`` ("--10-16"), never guessed from today.
     """
     core = re.sub(r"'s$", "", LEAD.sub("", text.strip().replace("’", "'")).strip(" ,.:;"))
     if CLOCK.search(core) and CLOCK.sub("", core).strip():
         core = CLOCK.sub("", core).strip()  # "10 p.m. Wednesday" is Wednesday
     for pattern, resolve in RULES:
         if m := pattern.fullmatch(core):
-            if published is None and resolve not in (_year, _decade):
-                break
+            if published is None and not _resolvable_alone(resolve, core):
+                return DateValue(text, None, None, None, _partial(m, resolve))
             try:
-                got = resolve(m, published or date.today(), tense)
+                got = resolve(m, published, tense)
             except (ValueError, OverflowError, KeyError):
                 got = None
             if got:
@@ -250,6 +256,23 @@ def normalize(text: str, published: date | None, tense: str | None = None) -> Da
                 return DateValue(text, start.isoformat(), end.isoformat(), precision)
             break
     return DateValue(text, None, None, None)
+
+
+def _resolvable_alone(resolve: Resolver, core: str) -> bool:
+    return resolve in (_year, _decade) or (resolve in (_full, _month_part, _season) and bool(_DATED_BY_TEXT.search(core)))
+
+
+def _partial(m: re.Match, resolve: Resolver) -> str | None:
+    """"--10-16" for "October 16", "--10" for "mid-October": what an undated document still says."""
+    month = m.groupdict().get("month")
+    if not month:
+        return None
+    month_no = MONTHS.get(month.lower().rstrip("."))
+    if month_no is None:
+        return None
+    if resolve is _full and (day := re.search(r"(?<![\d:])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", m.group(0))):
+        return f"--{month_no:02d}-{int(day.group(1)):02d}"
+    return f"--{month_no:02d}"
 
 
 def publication_date(value: str | None) -> date | None:
@@ -314,7 +337,7 @@ def _resolve_piece(piece: Span, pub: date | None, previous: DateValue | None) ->
             pass
     if value.start is None and (m := INNER.search(piece.text)):
         inner = piece.doc.char_span(piece.start_char + m.start(), piece.start_char + m.end(), alignment_mode="contract")
-        if inner is not None:
+        if inner is not None and len(inner.text) < len(piece.text):  # the same span again would recurse forever
             return _resolve_piece(inner, pub, previous)
     return value
 

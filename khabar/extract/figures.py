@@ -284,8 +284,8 @@ def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency
 
 
 def _in_date(ext: Extraction, start_char: int, end_char: int) -> bool:
-    """Part of a resolved time expression ("Oct. 13", "two years ago", "the 1970s")?"""
-    return any(dm.start <= start_char and end_char <= dm.end and dm.date is not None and dm.date.start is not None
+    """Part of a time expression placed in time, even partly ("Oct. 13" of an undated article, "two years ago", "the 1970s")?"""
+    return any(dm.start <= start_char and end_char <= dm.end and dm.date is not None and (dm.date.start or dm.date.partial)
                for dm in ext.dates)
 
 
