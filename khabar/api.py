@@ -13,10 +13,10 @@ from itertools import islice
 from typing import Any
 
 from khabar.config import Settings
-from khabar.connect import MemoryCorpus, connect
-from khabar.connect.entities import PeopleInMemory, resolve_people
+from khabar.connect import MemoryCorpus, connect_each
+from khabar.connect.entities import People, PeopleInMemory, resolve_people
 from khabar.connect.stored import connect_pending
-from khabar.errors import InputError
+from khabar.errors import AnalysisError, InputError
 from khabar.export import records_of
 from khabar.extract import Extraction, extract_documents
 from khabar.ingest import read
@@ -49,12 +49,21 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
            on_item: Callable[[Document | InputError, Status | None], None] | None = None) -> Summary:
     """Read, extract and store every input; return what happened to each.
 
-    ``on_item`` is called once per document or error, for progress display.
-    Documents already stored (same content) are not analysed again.
+    ``on_item`` is called once per document or error, for progress display; a
+    document whose analysis failed is stored without extraction and reported by
+    its ``AnalysisError`` (with the store's status). Documents already stored
+    (same content) are not analysed again.
     """
     settings = settings or Settings()
     store = db if isinstance(db, Store) else Store(db or settings.db_url)
     summary = Summary()
+
+    failures: dict[str, AnalysisError] = {}  # by source, until the document is stored
+
+    def link_failed(error: AnalysisError) -> None:
+        summary.errors.append(error)
+        _notify(on_item, error, None)
+
     try:
         for batch in _batches(read(inputs, settings), settings.batch_size):
             fresh: list[Document] = []
@@ -67,9 +76,9 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                     _notify(on_item, item, status)
                 else:
                     fresh.append(item)
-            for doc, ext in extract_documents(fresh, settings.model, settings.batch_size, settings.max_chars):
-                if ext is not None:
-                    resolve_people(store, ext)
+            for doc, ext in extract_documents(fresh, settings.model, settings.batch_size, settings.max_chars,
+                                              on_failure=lambda e: failures.__setitem__(e.source, e)):
+                ext = _resolved(store, doc, ext, failures)
                 status = store.add(doc, ext)
                 if status.action == "known":
                     summary.known += 1
@@ -77,13 +86,29 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                     setattr(summary, status.action, getattr(summary, status.action) + 1)
                     if doc.skipped:
                         summary.not_extracted.append((doc.source or doc.id, doc.skipped))
-                _notify(on_item, doc, status)
-            connect_pending(store)
-        connect_pending(store)  # also repairs documents a crashed run stored but did not connect
+                if error := failures.pop(doc.source or doc.id, None):
+                    summary.errors.append(error)
+                _notify(on_item, error or doc, status)
+            connect_pending(store, on_failure=link_failed)
+        connect_pending(store, on_failure=link_failed)  # also repairs documents a crashed run stored but did not connect
     finally:
         if not isinstance(db, Store):
             store.close()
     return summary
+
+
+def _resolved(people: People, doc: Document, ext: Extraction | None, failures: dict[str, AnalysisError]) -> Extraction | None:
+    """The extraction with its people joined to those already known; None (and a failure) if that raises."""
+    if ext is None:
+        return None
+    try:
+        resolve_people(people, ext)
+    except Exception as exc:
+        error = AnalysisError(doc.source or doc.id, exc)
+        doc.skipped = error.reason
+        failures[error.source] = error
+        return None
+    return ext
 
 
 def _notify(callback: Callable[..., None] | None, item: Any, status: Status | None) -> None:
@@ -96,33 +121,39 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
     """Export records (SPEC.md) of every input, without a database.
 
     Documents and their items come first, in input order; entities (merged
-    across the inputs) follow.
+    across the inputs) follow, then links. An input that cannot be read, or
+    whose analysis fails, goes to ``on_error``; a document whose analysis
+    failed is still exported, without items.
     """
     settings = settings or Settings()
     entities: dict[str, Entity] = {}
     seen: set[str] = set()
+    report = on_error or (lambda _error: None)
 
     def documents() -> Iterator[Document]:
         for item in read(inputs, settings):
             if isinstance(item, InputError):
-                if on_error:
-                    on_error(item)
+                report(item)
                 continue
             if item.content_hash not in seen:
                 seen.add(item.content_hash)
                 yield item
 
     corpus = MemoryCorpus()
-    for doc, ext in extract_documents(documents(), settings.model, settings.batch_size, settings.max_chars):
-        ext = ext or Extraction(doc.id)
-        resolve_people(PeopleInMemory(entities), ext)
+    failures: dict[str, AnalysisError] = {}
+    for doc, ext in extract_documents(documents(), settings.model, settings.batch_size, settings.max_chars,
+                                      on_failure=lambda e: failures.__setitem__(e.source, e)):
+        ext = _resolved(PeopleInMemory(entities), doc, ext, failures) or Extraction(doc.id)
+        if error := failures.pop(doc.source or doc.id, None):
+            report(error)
         yield from records_of(doc, ext, with_entities=False)
         for ent in ext.entities.values():
             merge_entity(entities, ent)
         corpus.add(doc, ext.figures, ext.events)
     for ent in entities.values():
         yield ent.as_dict()
-    yield from (link.as_dict() for link in connect(corpus, list(corpus.documents.values()), corpus.figures, corpus.events))
+    docs = list(corpus.documents.values())
+    yield from (link.as_dict() for link in connect_each(corpus, docs, corpus.figures, corpus.events, report))
 
 
 def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:
@@ -130,12 +161,17 @@ def extract_text(text: str, published: str | None = None, url: str | None = None
 
         ext = extract_text("Kazakhstan sent troops to the border on Monday.", published="2022-01-05")
         ext.events[0].type  # 'MOBILIZE'
+
+    Raises ``AnalysisError`` if an extractor fails on the text.
     """
     from khabar.ingest import make_document
     from khabar.ingest.text import Parsed
 
+    def fail(error: AnalysisError) -> None:
+        raise error
+
     doc = make_document(Parsed(url=url, published=published, body=text), "<text>", language="en")
-    [(_, ext)] = list(extract_documents([doc], model))
+    [(_, ext)] = list(extract_documents([doc], model, on_failure=fail))
     return ext or Extraction(doc.id)
 
 

@@ -5,6 +5,7 @@ never a traceback; the exit status is 1 when any input failed.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,8 +26,21 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database: SQLite pat
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, JSON Lines, feeds, WARC files or http(s) URLs.")]
 
 
-def _say_error(error: InputError | KhabarError) -> None:
-    err.print(f"khabar: {error}", markup=False, highlight=False, soft_wrap=True)
+_debug = os.environ.get("KHABAR_DEBUG") == "1"
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of a failed analysis (or KHABAR_DEBUG=1).")] = False) -> None:
+    global _debug
+    _debug = _debug or debug
+
+
+def _say_error(error: InputError | KhabarError, console: Console | None = None) -> None:
+    """One line per failure; the traceback of a failed analysis only when debugging."""
+    console = console or err
+    console.print(f"khabar: {error}", markup=False, highlight=False, soft_wrap=True)
+    if _debug and (detail := getattr(error, "detail", "")):
+        console.print(detail, markup=False, highlight=False, soft_wrap=True)
 
 
 def _settings(db: str | None = None) -> Settings:
@@ -48,7 +62,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
 
         def on_item(item, status) -> None:
             if isinstance(item, InputError):
-                progress.console.print(f"khabar: {item}", markup=False, highlight=False, soft_wrap=True)
+                _say_error(item, progress.console)
             elif item.skipped:
                 progress.console.print(f"khabar: {item.source}: stored without extraction: {item.skipped}",
                                        markup=False, highlight=False, soft_wrap=True)
@@ -57,7 +71,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
         summary = run(paths, settings=settings, on_item=on_item)
     err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
-              f"— {settings.db_url}", highlight=False)
+              f"— {settings.db_url}", highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 

@@ -1,6 +1,8 @@
 """One error type for everything a user can get wrong: it prints as one line."""
 from __future__ import annotations
 
+import traceback
+
 
 class KhabarError(Exception):
     """A failure the user can act on; ``str()`` is the whole message."""
@@ -13,3 +15,15 @@ class InputError(KhabarError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class AnalysisError(InputError):
+    """Analysing one document raised: the document is kept without extraction and the batch goes on.
+
+    ``detail`` holds the traceback, printed only with ``--debug`` or ``KHABAR_DEBUG=1``.
+    """
+
+    def __init__(self, source: str, exc: BaseException) -> None:
+        message = str(exc).splitlines()[0][:200] if str(exc) else ""
+        super().__init__(source, f"analysis failed ({type(exc).__name__}{': ' + message if message else ''})")
+        self.detail = "".join(traceback.format_exception(exc))

@@ -9,10 +9,13 @@ costs the same in a store of ten or ten thousand.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from khabar.errors import AnalysisError
 from khabar.records import Document, Event, Figure, Link
 
 
@@ -94,3 +97,23 @@ def connect(corpus: Corpus, docs: list[Document], figures: list[Figure], events:
     more = list({link.id: link for link in event_rules.links(corpus, events) + figure_rules.links(corpus, figures)}.values())
     corpus.put_links(more)
     return links + more
+
+
+def connect_each(corpus: Corpus, docs: list[Document], figures: list[Figure], events: list[Event],
+                 on_failure: Callable[[AnalysisError], None]) -> list[Link]:
+    """``connect``, but a document whose links cannot be made goes to ``on_failure`` and the others are connected."""
+    try:
+        return connect(corpus, docs, figures, events)
+    except SQLAlchemyError:
+        raise  # the store failed, not a document
+    except Exception:  # find the document that fails: link ids are deterministic, so redoing the others is harmless
+        pass
+    links: list[Link] = []
+    for doc in docs:
+        try:
+            links += connect(corpus, [doc], [f for f in figures if f.doc == doc.id], [e for e in events if e.doc == doc.id])
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:
+            on_failure(AnalysisError(doc.source or doc.id, exc))
+    return links

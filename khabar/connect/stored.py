@@ -1,12 +1,13 @@
 """The corpus of a store: every question the link rules ask, answered through an index."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from khabar.connect.syndication import BANDS, THRESHOLD, bands, jaccard, signature, to_bytes
+from khabar.errors import AnalysisError
 from khabar.records import Document, Event, Figure, Link
 from khabar.store import Store, _record
 from khabar.store import schema as s
@@ -97,9 +98,13 @@ class StoreCorpus:
             conn.execute(insert(s.link_items), [{"link": k.id, "item": i} for k in links for i in dict.fromkeys(k.items)])
 
 
-def connect_pending(store: Store) -> list[Link]:
-    """Make the links of every stored document not yet connected, then mark them connected."""
-    from khabar.connect import connect
+def connect_pending(store: Store, on_failure: Callable[[AnalysisError], None] | None = None) -> list[Link]:
+    """Make the links of every stored document not yet connected, then mark them connected.
+
+    A document whose links cannot be made goes to ``on_failure`` (it stays stored, unlinked); without a
+    callback the exception propagates.
+    """
+    from khabar.connect import connect, connect_each
 
     with store.engine.connect() as conn:
         doc_ids = conn.execute(select(s.pending.c.doc).order_by(s.pending.c.doc)).scalars().all()
@@ -109,7 +114,7 @@ def connect_pending(store: Store) -> list[Link]:
     docs = [d for i in doc_ids if (d := corpus.document(i))]
     figures = corpus._items(Figure, s.figures.c.doc.in_(doc_ids))
     events = corpus._items(Event, s.events.c.doc.in_(doc_ids))
-    links = connect(corpus, docs, figures, events)
+    links = connect(corpus, docs, figures, events) if on_failure is None else connect_each(corpus, docs, figures, events, on_failure)
     with store.engine.begin() as conn:
         conn.execute(delete(s.pending).where(s.pending.c.doc.in_(doc_ids)))
     return links

@@ -6,10 +6,11 @@ found, and appends records to ``doc._.khabar``, an ``Extraction``.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from khabar.errors import AnalysisError
 from khabar.records import DateMention, Document, Entity, Event, Figure, Mention, Record, Statement
 
 
@@ -32,12 +33,14 @@ class Extraction:
 
 
 def extract_documents(documents: Iterable[Document], model: str | None = None, batch_size: int = 16,
-                      max_chars: int | None = None) -> Iterator[tuple[Document, Extraction | None]]:
+                      max_chars: int | None = None,
+                      on_failure: Callable[[AnalysisError], None] | None = None) -> Iterator[tuple[Document, Extraction | None]]:
     """Run the extraction pipeline over documents, in order.
 
     Documents that are not English, or longer than ``max_chars``, come back
-    with ``None`` and ``document.skipped`` saying why.
+    with ``None`` and ``document.skipped`` saying why; so does a document whose
+    analysis raised, after an ``AnalysisError`` naming it is passed to ``on_failure``.
     """
     from khabar.extract.pipeline import run
 
-    yield from run(documents, model=model, batch_size=batch_size, max_chars=max_chars)
+    yield from run(documents, model=model, batch_size=batch_size, max_chars=max_chars, on_failure=on_failure)

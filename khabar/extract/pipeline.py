@@ -6,13 +6,14 @@ pipeline: ``nlp.add_pipe("khabar_figures")``. Each one reads ``doc._.khabar``
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from khabar.config import Settings
+from khabar.errors import AnalysisError
 from khabar.extract import Extraction
 from khabar.nlp import load_model
 from khabar.records import Document
@@ -47,23 +48,65 @@ def prepare(nlp: Language, document: Document) -> Doc:
     return doc
 
 
+OnFailure = Callable[[AnalysisError], None]
+
+
+def _parsed(nlp: Language, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, Doc | BaseException]]:
+    """The model's analysis of each document; a model error is pinned on the document that raised it."""
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS]
+    try:
+        docs = list(nlp.pipe([prepare(nlp, d) for d in documents], batch_size=batch_size, disable=ours))
+    except Exception:
+        if len(documents) == 1:
+            raise
+        for document in documents:  # the batch failed: find the document that makes it fail
+            try:
+                yield document, next(iter(nlp.pipe([prepare(nlp, document)], disable=ours)))
+            except Exception as exc:
+                yield document, exc
+        return
+    yield from zip(documents, docs, strict=True)
+
+
+def _extracted(nlp: Language, doc: Doc) -> Extraction:
+    for name in COMPONENTS:
+        nlp.get_pipe(name)(doc)
+    return doc._.khabar
+
+
 def run(documents: Iterable[Document], model: str | None = None, batch_size: int = 16,
-        max_chars: int | None = None) -> Iterator[tuple[Document, Extraction | None]]:
+        max_chars: int | None = None, on_failure: OnFailure | None = None) -> Iterator[tuple[Document, Extraction | None]]:
+    """(document, extraction) in input order; a document whose analysis raises comes back without extraction.
+
+    The exception goes to ``on_failure`` and ``document.skipped`` says what failed: one document never ends a batch.
+    """
     nlp = build(model)
     pending: list[Document] = []
 
+    def failed(document: Document, exc: BaseException) -> tuple[Document, None]:
+        error = AnalysisError(document.source or document.id, exc)
+        document.skipped = error.reason
+        if on_failure:
+            on_failure(error)
+        return document, None
+
     def flush() -> Iterator[tuple[Document, Extraction | None]]:
-        docs = [prepare(nlp, d) for d in pending]
-        for document, doc in zip(pending, nlp.pipe(docs, batch_size=batch_size), strict=True):
-            yield document, doc._.khabar
+        for document, doc in _parsed(nlp, pending, batch_size):
+            if isinstance(doc, BaseException):
+                yield failed(document, doc)
+                continue
+            try:
+                yield document, _extracted(nlp, doc)
+            except Exception as exc:
+                yield failed(document, exc)
         pending.clear()
 
+    limit = max_chars or Settings().max_chars
     for document in documents:
         if document.language not in ("en", None):
             document.skipped = f"language is {document.language!r}: extraction runs on English only"
             yield document, None
             continue
-        limit = max_chars or Settings().max_chars
         if len(document.text) > limit:
             document.skipped = f"{len(document.text):,} characters, over the {limit:,} analysed per document (KHABAR_MAX_CHARS)"
             yield document, None
