@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import traceback
 
+MAX_REASON = 300  # characters: a reason is one line a person reads
+
 
 class KhabarError(Exception):
     """A failure the user can act on; ``str()`` is the whole message."""
@@ -12,6 +14,7 @@ class InputError(KhabarError):
     """One input (file, URL, line, feed item) could not be read; the batch goes on."""
 
     def __init__(self, source: str, reason: str) -> None:
+        reason = reason if len(reason) <= MAX_REASON else reason[: MAX_REASON - 1] + "…"  # a parser may quote a whole input
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason

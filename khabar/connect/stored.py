@@ -90,6 +90,7 @@ class StoreCorpus:
             self._retrying(lambda: self._put_links(links))
 
     def _put_links(self, links: list[Link]) -> None:
+        links = list({link.id: link for link in links}.values())  # a pair found from both ends after a crash is one link
         ids = [link.id for link in links]
         with self.store.engine.begin() as conn:
             conn.execute(delete(s.link_items).where(s.link_items.c.link.in_(ids)))

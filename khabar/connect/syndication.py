@@ -58,7 +58,8 @@ def bands(mh: MinHash) -> list[str]:
 
 
 def syndicated_links(corpus: Corpus, docs: list[Document]) -> list[Link]:
-    links = []
+    """One link per pair of near copies, even when both documents of the pair are being connected."""
+    links: dict[str, Link] = {}
     for doc in docs:
         for other_id, score in corpus.near_copies(doc):
             other = corpus.document(other_id)
@@ -66,8 +67,8 @@ def syndicated_links(corpus: Corpus, docs: list[Document]) -> list[Link]:
                 continue
             a, b = sorted([doc.id, other.id])
             note = (f"near-duplicate text (Jaccard ~{score:.2f}): {_outlet(doc)} and {_outlet(other)}")
-            links.append(Link(id=link_id("syndicated", a, b), kind="syndicated", items=[a, b], note=note))
-    return links
+            links[link_id("syndicated", a, b)] = Link(id=link_id("syndicated", a, b), kind="syndicated", items=[a, b], note=note)
+    return list(links.values())
 
 
 def _outlet(doc: Document) -> str:

@@ -344,6 +344,21 @@ def _span(doc: Doc, token_ids: list[int]) -> tuple[int, int]:
     return start, min(end, start + 600)
 
 
+# Words in one sentence beyond which it is not prose (a list, a table, a hostile input): the dependency matcher's
+# descendant operators grow with the depth of the tree, so such a sentence is not searched for events.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _matches(matcher: DependencyMatcher, doc: Doc) -> list[tuple[int, list[int]]]:
+    """The matcher's matches, with token ids in ``doc``; sentences over MAX_SENTENCE_TOKENS are left out."""
+    if all(len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents):
+        return matcher(doc)
+    out = []
+    for sent in (s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS):
+        out += [(key, [sent.start + i for i in ids]) for key, ids in matcher(sent)]
+    return out
+
+
 @Language.component("khabar_events")
 def events_component(doc: Doc) -> Doc:
     from khabar.records import Event
@@ -352,7 +367,7 @@ def events_component(doc: Doc) -> Doc:
     _fix_lemmas(doc)
     matcher, rows = _matcher(doc)
     best: dict[int, tuple[Row, list[int]]] = {}
-    for match_id, token_ids in matcher(doc):
+    for match_id, token_ids in _matches(matcher, doc):
         row = rows[doc.vocab.strings[match_id]]
         trigger = doc[token_ids[0]]
         if trigger.i in best and best[trigger.i][0].index <= row.index:
