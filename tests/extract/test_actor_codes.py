@@ -1,43 +1,36 @@
 """Actor coding (country + sector) against NGEC's actor-resolution test table (../shared/fixtures/peers/ngec-actors).
 
-NGEC resolves named people through Wikipedia; khabar ships no such knowledge
-base, so the table is scored on the descriptions that name their country or
-role in words ("Pakistani Army", "ordinary Kazakhs", "the Collective Security
-Treaty Organization"). The thresholds are the accuracy measured when this
-test was written: a drop fails.
+Every case the table runs is scored, including people NGEC resolves through Wikipedia (khabar ships no such
+knowledge base, so most of those are misses): the baseline is the number right when it was last raised, so a
+regression is a count that falls, never a case quietly dropped from the denominator.
 """
 import json
-import re
 
 import pytest
 
 from khabar.extract.actors import code_actor
-from khabar.extract.gazetteer import gazetteer
-from khabar.vocab import SECTORS
 
-
-def _describable(text: str) -> bool:
-    words = [w.strip(".,'’()").lower() for w in re.split(r"[\s-]+", text)]
-    g = gazetteer()
-    return bool(g.country_in(text)) or any(w in SECTORS or g.org(w) for w in words)
+# Right answers over all cases (country of 291, sector of 289), measured 2026-11-30; raise them as coding improves.
+COUNTRY_RIGHT = 164
+SECTOR_RIGHT = 133
 
 
 @pytest.fixture(scope="module")
 def cases(shared):
     table = json.loads((shared / "fixtures" / "peers" / "ngec-actors" / "actors.json").read_text())
-    return [c for c in table if not c.get("xfail") and not c.get("not_run_by_pytest") and _describable(c["text"])]
+    return [c for c in table if not c.get("xfail") and not c.get("not_run_by_pytest")]
 
 
-def test_country_accuracy(cases):
+def test_country_right_over_all_cases(cases):
     checked = [c for c in cases if "country" in c["checked"]]
     right = sum(code_actor(c["text"])[0] == c.get("country") for c in checked)
-    assert right / len(checked) >= 0.79, f"{right}/{len(checked)}"
+    assert right >= COUNTRY_RIGHT, f"{right}/{len(checked)} right, baseline {COUNTRY_RIGHT}"
 
 
-def test_sector_accuracy(cases):
+def test_sector_right_over_all_cases(cases):
     checked = [c for c in cases if "sector" in c["checked"]]
     right = sum(code_actor(c["text"])[1] in {c.get("sector"), *(c.get("sector_alternatives") or [])} for c in checked)
-    assert right / len(checked) >= 0.77, f"{right}/{len(checked)}"
+    assert right >= SECTOR_RIGHT, f"{right}/{len(checked)} right, baseline {SECTOR_RIGHT}"
 
 
 @pytest.mark.parametrize(("text", "want"), [
