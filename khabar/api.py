@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any
 
 from khabar.config import Settings
-from khabar.connect import MemoryCorpus, connect
+from khabar.connect import MemoryCorpus, connect, shown
 from khabar.connect.entities import PeopleInMemory, resolve_people
 from khabar.connect.stored import connect_pending
 from khabar.errors import InputError
@@ -122,7 +122,8 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
         corpus.add(doc, ext.figures, ext.events)
     for ent in entities.values():
         yield ent.as_dict()
-    yield from (link.as_dict() for link in connect(corpus, list(corpus.documents.values()), corpus.figures, corpus.events))
+    links = connect(corpus, list(corpus.documents.values()), corpus.figures, corpus.events)
+    yield from (link.as_dict() for link in shown(links, settings.link_threshold))
 
 
 def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:

@@ -136,6 +136,10 @@ GENERIC_MEASURES: frozenset[str] = frozenset(
 SOURCE_PEOPLE: frozenset[str] = frozenset(
     "researcher expert analyst official authority economist scientist observer study survey poll report "
     "government ministry agency source".split())
+# Verbs that only tie a thing to its quantity ("Tajiks make up 46 percent", "the toll stood at 12"): links do not compare them.
+QUANTITY_VERBS: frozenset[str] = frozenset(
+    "be is are was were been become became remain stand stood total number amount reach hover comprise make made account "
+    "represent constitute put estimate have has had up per share".split())
 # "per" words after a figure -> per of SPEC.md.
 PER: dict[str, str] = {
     "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day", "/day": "day",

@@ -486,9 +486,9 @@ def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
 def _clause(tok: Token) -> tuple[Token | None, Token | None]:
     """The subject and verb (or adjective) of the clause a word is in; coordinated verbs share their subject."""
     verb = tok.head
-    while verb.pos_ not in {"VERB", "AUX", "ADJ"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+    while verb.pos_ not in {"VERB", "AUX", "ADJ"} and verb.head.i != verb.i and not _has_subject(verb):
+        verb = verb.head  # a word with a subject is a predicate, however tagged ("estimates hover")
+    if verb.pos_ not in {"VERB", "AUX", "ADJ"} and not _has_subject(verb):
         return None, None
     if verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "amod"} and verb.head.pos_ in {"AUX", "VERB"}:
         verb = verb.head if verb.dep_ == "acomp" else verb
@@ -499,6 +499,10 @@ def _clause(tok: Token) -> tuple[Token | None, Token | None]:
         if subj:
             return subj[0], verb
     return None, verb
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -515,7 +519,8 @@ def _figure_word(tok: Token | None) -> bool:
 def _object(verb: Token | None, not_this: Token) -> Token | None:
     if verb is None:
         return None
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i != not_this.i and not c.is_ancestor(not_this)]
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i != not_this.i and not c.is_ancestor(not_this)
+            and not c.like_num and not any(g.like_num for g in c.children)]  # another quantity is no object
     return objs[0] if objs else None
 
 
