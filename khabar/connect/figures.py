@@ -20,8 +20,10 @@ from khabar.vocab import GENERIC_MEASURES, QUANTITY_VERBS
 
 TOLERANCE = 0.10  # values further apart than this (relative) disagree
 STALE_DAYS = 60  # two undated figures published this far apart are no longer about the same moment
-SAME_MEASURE = 0.5  # measure words this alike: the same measure (series steps, promise outcomes)
+SAME_MEASURE = 0.6  # measure words this alike: the same measure (series steps, promise outcomes)
 KEEP = 0.2  # links scoring below this are not stored at all
+BARE_KEY = 0.4  # the most two measures sharing nothing but their counted noun can score
+SMALL = 20  # counts below this on both sides ("two states", "eight of 10 voters") are rarely the same measure twice
 
 
 @lru_cache(maxsize=1)
@@ -32,13 +34,32 @@ def _stemmer():
 
 
 @lru_cache(maxsize=4096)
-def measure_words(measure: str | None) -> frozenset[str]:
-    """The content words of a measure, stemmed: "Afghan refugees now live in Tajikistan" → {afghan, refuge, live, tajikistan}."""
+def measure_words(measure: str | None, place: str | None = None) -> frozenset[str]:
+    """The content words of a measure, stemmed, without its place (compared on its own):
+    "Afghan refugees now live in Tajikistan" → {afghan, refuge, live}."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = [w.strip("'’-") for w in re.findall(r"[a-z][a-z'’-]*", (measure or "").lower())]
     stems = _stemmer().stemWords([w for w in words if w and w not in STOP_WORDS and w not in GENERIC_MEASURES])
-    return frozenset(stems) - _ignored()
+    return frozenset(stems) - _ignored() - _place_words(place) - _calendar()
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Day and month names: when a figure holds is compared on its date, not its words."""
+    import calendar
+
+    names = [*calendar.day_name, *calendar.month_name, "today", "yesterday", "tomorrow", "week", "month", "year", "day"]
+    return frozenset(_stemmer().stemWords([n.lower() for n in names if n]))
+
+
+@lru_cache(maxsize=1024)
+def _place_words(place: str | None) -> frozenset[str]:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=place) if place and len(place) == 3 and place.isupper() else None
+    names = [place or ""] + ([country.name, getattr(country, "common_name", "")] if country else [])
+    return frozenset(_stemmer().stemWords(re.findall(r"[a-z]+", " ".join(names).lower())))
 
 
 @lru_cache(maxsize=1)
@@ -48,12 +69,18 @@ def _ignored() -> frozenset[str]:
 
 
 def measure_similarity(a: Figure, b: Figure) -> tuple[float, list[str]]:
-    """How alike two measures are (0-1): half the share of the smaller one's words found in the other, half Jaccard."""
-    wa, wb = measure_words(a.measure), measure_words(b.measure)
+    """How alike two measures are (0-1): half the share of the smaller one's words found in the other, half Jaccard.
+
+    Sharing only the counted noun is weak evidence for counts and amounts ("20 states" and "two states", "revenue"
+    of two companies): the measure then says what is counted but not which count it is."""
+    wa, wb = measure_words(a.measure, a.place), measure_words(b.measure, b.place)
     if not wa or not wb:
-        return 0.3, []  # only the key word is shared: weak
+        return 0.3, []
     shared = wa & wb
-    return 0.5 * len(shared) / min(len(wa), len(wb)) + 0.5 * len(shared) / len(wa | wb), sorted(shared)
+    similarity = 0.5 * len(shared) / min(len(wa), len(wb)) + 0.5 * len(shared) / len(wa | wb)
+    if a.unit != "percent" and not shared - measure_words(a.measure_key):
+        similarity = min(similarity, BARE_KEY)
+    return similarity, sorted(shared)
 
 
 def _span(corpus: Corpus, f: Figure) -> tuple[date, date] | None:
@@ -97,10 +124,12 @@ def _ratio(a: float, b: float) -> float:
     return high / low if low else float("inf")
 
 
-def _value_fit(a: float, b: float) -> float:
-    """Sources disagree by a factor of two or three; a hundredfold gap is two different measures (500 voters vs 840,000)."""
-    r = _ratio(a, b)
-    return 1.0 if r <= 3 else 0.6 if r <= 10 else 0.0
+def _value_fit(a: Figure, b: Figure) -> float:
+    """Sources disagree by a factor of two or three; a hundredfold gap is two different measures (500 voters vs 840,000),
+    and small counts are mostly incidental ("two states", "eight of 10 voters")."""
+    r = _ratio(a.value, b.value)
+    fit = 1.0 if r <= 3 else 0.6 if r <= 10 else 0.0
+    return fit * 0.5 if a.unit == "count" and max(abs(a.value), abs(b.value)) < SMALL else fit
 
 
 def _differ(a: float, b: float) -> bool:
@@ -164,7 +193,7 @@ def contradiction_links(corpus: Corpus, new: list[Figure], members: list[Figure]
             if f.doc == g.doc and (f.source == g.source and f.source_text == g.source_text):
                 continue  # one source, one document: a comparison, not a contradiction
             measure, shared = measure_similarity(f, g)
-            factors = {"measure": measure, "place": _place_fit(f, g), "time": _time_fit(corpus, f, g), "values": _value_fit(f.value, g.value)}
+            factors = {"measure": measure, "place": _place_fit(f, g), "time": _time_fit(corpus, f, g), "values": _value_fit(f, g)}
             score = _score(factors)
             if score < KEEP:
                 continue
@@ -196,11 +225,12 @@ def _series(corpus: Corpus, run: list[Figure], place: str | None) -> Link | None
     steps: list[list[Figure]] = []
     for f in run:
         last = steps[-1][-1] if steps else None
-        if last is not None and _time_fit(corpus, last, f) and not _differ(last.value, f.value):
-            steps[-1].append(f)  # the same figure restated
-        else:
+        if last is None or f.date.start > (last.date.end or last.date.start):
             steps.append([f])
-    if len({s[0].date.start[:7] for s in steps}) < 2:
+        elif not _differ(last.value, f.value):
+            steps[-1].append(f)  # the same figure restated
+        # another value for the same time is a contradiction, not a step
+    if len(steps) < 2:
         return None
     first = steps[0][0]
     similarity = [measure_similarity(first, f) for f in run[1:]]
@@ -209,7 +239,7 @@ def _series(corpus: Corpus, run: list[Figure], place: str | None) -> Link | None
                "values": 1.0 if max(jumps) <= 10 else 0.5}
     shared = sorted(set.intersection(*(set(w) for _, w in similarity))) if similarity else []
     label = " → ".join(f"{_value(s[0])} ({s[0].date.text})" for s in steps)
-    words = "+".join(sorted(measure_words(first.measure)))
+    words = "+".join(sorted(measure_words(first.measure, first.place)))
     return Link(id=link_id("series", first.measure_key or "", first.unit, place or "", first.per or "", words), kind="series",
                 items=[f.id for s in steps for f in s], score=_score(factors),
                 evidence=_evidence(corpus, [s[0] for s in steps], shared, factors),

@@ -404,6 +404,7 @@ class Measure:
 ANAPHORS = {"figure", "number", "total", "tally", "count", "share", "it", "that", "this", "toll"}
 COPULAS = {"be", "become", "remain", "stand", "total", "reach", "number", "amount", "hover", "put"}
 MAX_WORDS = 12
+APPROX_WORDS = {w for phrase in APPROX for w in phrase.split()} | {"many", "much"}  # "at least two states": not "at states"
 
 
 def _describe(doc: Doc, ext: Extraction, start: int, end: int, unit: str) -> Measure:
@@ -418,7 +419,10 @@ def _describe(doc: Doc, ext: Extraction, start: int, end: int, unit: str) -> Mea
     if owner is not None and owner.pos_ in {"NOUN", "PROPN"} and not _unit_word(owner) and owner.i < start and \
             anchor.dep_ in {"pobj", "npadvmod"} and anchor.head.lower_ in {"of", "for", "worth", "at"}:
         words = _phrase(owner, keep_preps=False)  # "a charge of $5.3 million", "pearls for $800", "properties worth $130 million"
-        return Measure(f"{words} worth" if anchor.head.lower_ == "worth" else words, _salient(owner), head=owner)
+        subject = _clause(owner)[0]
+        if subject is not None and subject.pos_ == "PROPN" and subject.i < owner.i:
+            words = f"{_phrase(subject, keep_preps=False)} {words}"  # whose: "Citadel posted a net loss of $2.3 million"
+        return Measure(_cap(f"{words} worth" if anchor.head.lower_ == "worth" else words), _salient(owner), head=owner)
     if participle := [c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB"]:
         return Measure(_verb_phrase(participle[0]), head=anchor)  # "among hundreds injured"
     if (doc[start - 1].text == "(" or anchor.dep_ == "appos") and ext.figures and ext.figures[-1].measure and \
@@ -543,8 +547,9 @@ def _verb_text(verb: Token) -> str:
 
 
 def _verb_phrase(verb: Token) -> str:
-    """The verb and what follows it in its clause ("were killed in Tanzania" → "killed in Tanzania")."""
-    words = [t for t in verb.doc[verb.i : verb.right_edge.i + 1] if not t.like_num and t.dep_ not in {"punct", "cc"}]
+    """The verb and what follows it in its clause ("were killed in Tanzania" → "killed in Tanzania"), without who says so."""
+    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" for t in c.subtree}
+    words = [t for t in verb.doc[verb.i : verb.right_edge.i + 1] if not t.like_num and t.dep_ not in {"punct", "cc"} and t.i not in said]
     return _cap(" ".join(t.text for t in words))
 
 
@@ -603,7 +608,7 @@ def _phrase(tok: Token, keep_preps: bool = True) -> str:
     """The words of a noun phrase, prepositional phrases kept or not ("refugees in Tajikistan"), numbers and qualifiers out."""
     words = [t for t in noun_phrase(tok, NP_END - {"prep"} if keep_preps else NP_END) if not t.like_num and t.lower_ not in APPROX
              and t.dep_ not in {"quantmod"} and not (t.head.like_num and t.dep_ in {"advmod", "quantmod"}) and not _glued(t)
-             and t.text not in CURRENCY_SYMBOLS and not (t.dep_ in {"cc", "punct"} and t.i < tok.i)
+             and t.text not in CURRENCY_SYMBOLS and not ((t.dep_ in {"cc", "punct"} or t.lower_ in APPROX_WORDS) and t.i < tok.i)
              and not (t.i != tok.i and t.i and t.doc[t.i - 1].like_num and (t.lower_ in UNITS or t.lower_.rstrip(".") in SCALE_LETTERS))]
     return _cap(" ".join(t.text for t in words)) or tok.text
 
