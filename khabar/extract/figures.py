@@ -339,7 +339,7 @@ def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency
         return True  # "Voyager 2", "English 101"
     if first.ent_type_ == "ORDINAL" or re.match(r"^\d+(?:st|nd|rd|th)$", first.text):
         return True
-    return _in_date(ext, first.idx, last.idx + len(last.text))
+    return _in_date(ext, first.idx, last.idx + len(last.text)) and not _counts_plural(first)
 
 
 def _counts_plural(tok: Token) -> bool:
@@ -715,7 +715,8 @@ def _figure_at(doc: Doc, ext: Extraction, i: int) -> tuple[Figure | None, int]:
     if found is None:
         return None, i + 1
     num, start, end, currency, unit = found
-    if _excluded(doc, num, ext, unit, currency) or _in_date(ext, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)):
+    if _excluded(doc, num, ext, unit, currency) or \
+            _in_date(ext, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) and not _counts_plural(doc[num.start]):
         return None, num.end
     sign = -1 if start >= 1 and doc[start - 1].text in {"-", "−"} and doc[start - 1].whitespace_ == "" and \
         (start < 2 or doc[start - 2].text in {"(", " "} or doc[start - 2].whitespace_) else 1
