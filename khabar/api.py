@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any
 
 from khabar.config import Settings
-from khabar.connect import MemoryCorpus, connect_each
+from khabar.connect import MemoryCorpus, connect_each, shown
 from khabar.connect.entities import People, PeopleInMemory, resolve_people
 from khabar.connect.stored import connect_pending
 from khabar.errors import AnalysisError, InputError
@@ -153,7 +153,8 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
     for ent in entities.values():
         yield ent.as_dict()
     docs = list(corpus.documents.values())
-    yield from (link.as_dict() for link in connect_each(corpus, docs, corpus.figures, corpus.events, report))
+    links = connect_each(corpus, docs, corpus.figures, corpus.events, report)
+    yield from (link.as_dict() for link in shown(links, settings.link_threshold))
 
 
 def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:

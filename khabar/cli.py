@@ -24,6 +24,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: SQLite path or URL (default $KHABAR_DB or ./khabar.db).")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, JSON Lines, feeds, WARC files or http(s) URLs.")]
+AllLinks = Annotated[bool, typer.Option("--all-links", help="Also show links scoring below the threshold (KHABAR_LINK_THRESHOLD, default 0.5).")]
 
 
 _debug = os.environ.get("KHABAR_DEBUG") == "1"
@@ -102,7 +103,8 @@ def extract(paths: Paths,
 @app.command()
 def export(db: DbOption = None,
            fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-           out: Annotated[str | None, typer.Option("--out", help="Folder for the files (jsonl: stdout when absent).")] = None) -> None:
+           out: Annotated[str | None, typer.Option("--out", help="Folder for the files (jsonl: stdout when absent).")] = None,
+           all_links: AllLinks = False) -> None:
     """Export the whole store.
 
     Examples: khabar export > all.jsonl; khabar export --format parquet --out exports/
@@ -112,25 +114,27 @@ def export(db: DbOption = None,
 
     if fmt not in FORMATS:
         raise KhabarError(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    threshold = None if all_links else _settings(db).link_threshold
     with Store(_settings(db).db_url) as store:
         if fmt == "jsonl" and out is None:
-            write_jsonl(store_records(store), sys.stdout)
+            write_jsonl(store_records(store, threshold), sys.stdout)
         elif fmt == "jsonl":
             Path(out).mkdir(parents=True, exist_ok=True)
             target = Path(out) / "khabar.jsonl"
             tmp = target.with_suffix(".jsonl.tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
-                n = write_jsonl(store_records(store), fh)
+                n = write_jsonl(store_records(store, threshold), fh)
             tmp.replace(target)
             err.print(f"wrote {n} records to {target}")
         else:
-            counts = write_tables(store_records(store), out or ".", fmt)
+            counts = write_tables(store_records(store, threshold), out or ".", fmt)
             err.print("wrote " + ", ".join(f"{n} {kind}" for kind, n in counts.items()) + f" to {out or '.'}")
 
 
 @app.command()
 def report(db: DbOption = None,
-           actor: Annotated[str | None, typer.Option("--actor", help="A dossier of one actor instead (name or alias).")] = None) -> None:
+           actor: Annotated[str | None, typer.Option("--actor", help="A dossier of one actor instead (name or alias).")] = None,
+           all_links: AllLinks = False) -> None:
     """Print a readable report of the store, or the dossier of one actor.
 
     Examples: khabar report --db khabar.db; khabar report --actor "Rahmon"
@@ -141,7 +145,7 @@ def report(db: DbOption = None,
     console = Console(width=max(100, Console().width))
     with Store(_settings(db).db_url) as store:
         if actor is None:
-            print_report(store, console)
+            print_report(store, console, None if all_links else _settings(db).link_threshold)
             return
         found = find_actor(store, actor)
         if found is None:

@@ -13,6 +13,13 @@ def _int_env(name: str, default: int) -> int:
     return int(raw) if raw and raw.isdigit() else default
 
 
+def _float_env(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
 @dataclass(frozen=True)
 class Settings:
     """Limits and choices for one run. ``KHABAR_*`` environment variables override defaults."""
@@ -25,6 +32,8 @@ class Settings:
     allow_private: bool = field(default_factory=lambda: os.environ.get("KHABAR_ALLOW_PRIVATE") == "1")
     batch_size: int = 16  # documents per spaCy batch and per progress step
     max_chars: int = field(default_factory=lambda: _int_env("KHABAR_MAX_CHARS", 300_000))  # analysed per document
+    # Links scoring below this are kept in the store but not reported or exported (``--all-links`` shows them).
+    link_threshold: float = field(default_factory=lambda: _float_env("KHABAR_LINK_THRESHOLD", 0.5))
 
 
 def db_url_for(value: str | None) -> str:

@@ -31,13 +31,15 @@ def records_of(doc: Document, ext: Extraction, with_entities: bool = True) -> It
         yield clean(item.as_dict())
 
 
-def store_records(store: Any) -> Iterator[dict[str, Any]]:
-    """Every record of a store: documents, entities, items, links."""
+def store_records(store: Any, link_threshold: float | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of a store: documents, entities, items, and the links scoring at least ``link_threshold`` (None: all)."""
+    from khabar.connect import shown
+
     yield from (clean(d.as_dict()) for d in store.documents())
     yield from (e.as_dict() for e in store.entities())
     for kind in (Event, Statement, Figure, DateMention):
         yield from (clean(i.as_dict()) for i in store.items(kind))
-    yield from (link.as_dict() for link in store.links())
+    yield from (link.as_dict() for link in shown(store.links(), link_threshold))
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -157,6 +157,8 @@ class Link(Record):
     kind: str  # series | contradiction | promise | denial | same_event | syndicated
     items: list[str] = field(default_factory=list)
     note: str = ""
+    score: float = 1.0  # how sure khabar is that the items belong together (0-1); reports show links at or above a threshold
+    evidence: dict[str, Any] = field(default_factory=dict)  # what the link rests on: measures compared, places, units, dates, values
 
 
 ITEM_TYPES: tuple[type[Span], ...] = (Event, Statement, Figure, DateMention)

@@ -8,6 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from khabar.connect import shown
 from khabar.records import DateMention, Document, Entity, Event, Figure, Link, Statement
 from khabar.store import Store
 
@@ -25,7 +26,8 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
-def build_report(store: Store) -> Group:
+def build_report(store: Store, link_threshold: float | None = None) -> Group:
+    """The report; links scoring below ``link_threshold`` are left out (None: every link)."""
     docs = list(store.documents())
     texts = {d.id: d for d in docs}
     entities = {e.id: e for e in store.entities()}
@@ -36,12 +38,14 @@ def build_report(store: Store) -> Group:
     parts.append(_statements(list(store.items(Statement)), names))
     parts.append(_figures(list(store.items(Figure)), names))
     n_dates = sum(1 for _ in store.items(DateMention))
-    links = list(store.links())
-    links_table = _table(f"Links across documents ({len(links)})", "kind", "items", "note")
+    links = shown(store.links(), link_threshold)
+    hidden = sum(1 for _ in store.links()) - len(links)
+    title = f"Links across documents ({len(links)}" + (f"; {hidden} below the score threshold {link_threshold} not shown" if hidden else "") + ")"
+    links_table = _table(title, "kind", "score", "items", "note")
     for link in [k for k in links if k.kind not in RHETORIC][:MAX_ROWS]:
-        links_table.add_row(link.kind, str(len(link.items)), link.note)
+        links_table.add_row(link.kind, f"{link.score:.2f}", str(len(link.items)), link.note)
     parts.append(links_table)
-    parts.append(rhetoric_vs_reality(store))
+    parts.append(rhetoric_vs_reality(store, link_threshold))
     parts.append(Text(f"{len(docs)} documents, {len(entities)} entities, {n_dates} time expressions.", style="dim"))
     return Group(*parts)
 
@@ -86,8 +90,8 @@ def _figures(figures: list[Figure], names: dict[str, str]) -> Table:
     return table
 
 
-def print_report(store: Store, console: Console | None = None) -> None:
-    (console or Console()).print(build_report(store))
+def print_report(store: Store, console: Console | None = None, link_threshold: float | None = None) -> None:
+    (console or Console()).print(build_report(store, link_threshold))
 
 
 # --- rhetoric vs reality -------------------------------------------------------
@@ -112,11 +116,11 @@ def _cite(item: Any, docs: dict[str, Document]) -> str:
     return f"{outlet}, {doc.published or 'undated'}: “{sentence_at(doc.text, item.start, item.end)}”"
 
 
-def rhetoric_vs_reality(store: Store) -> Group:
-    """Promises, contradictions and denials, each line citing outlet, date and sentence."""
+def rhetoric_vs_reality(store: Store, link_threshold: float | None = None) -> Group:
+    """Promises, contradictions and denials scoring at least ``link_threshold``, each line citing outlet, date and sentence."""
     docs = {d.id: d for d in store.documents()}
     all_links = list(store.links())
-    links = [link for link in all_links if link.kind in RHETORIC]
+    links = [link for link in shown(all_links, link_threshold) if link.kind in RHETORIC]
     ids = [i for link in links for i in link.items]
     items = {i.id: i for kind in (Figure, Event) for i in store.items(kind, ids=ids)}
     original = {}  # a syndicated copy's document -> the first of its copies
@@ -132,10 +136,10 @@ def rhetoric_vs_reality(store: Store) -> Group:
     parts: list[Any] = [Text("Rhetoric vs reality", style="bold underline")]
     for kind, title in RHETORIC.items():
         mine = [link for link in links if link.kind == kind]
-        table = _table(f"{title} ({len(mine)})", "link", "sources")
+        table = _table(f"{title} ({len(mine)})", "link", "score", "sources")
         for link in mine[:MAX_ROWS]:
             cited = [f"• {_cite(items[i], docs)}" for i in link.items if i in items][:4]
-            table.add_row(link.note, "\n".join(cited))
+            table.add_row(link.note, f"{link.score:.2f}", "\n".join(cited))
         parts.append(table)
     return Group(*parts)
 

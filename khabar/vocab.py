@@ -136,6 +136,10 @@ GENERIC_MEASURES: frozenset[str] = frozenset(
 SOURCE_PEOPLE: frozenset[str] = frozenset(
     "researcher expert analyst official authority economist scientist observer study survey poll report "
     "government ministry agency source".split())
+# Verbs that only tie a thing to its quantity ("Tajiks make up 46 percent", "the toll stood at 12"): links do not compare them.
+QUANTITY_VERBS: frozenset[str] = frozenset(
+    "be is are was were been become became remain stand stood total number amount reach hover comprise make made account "
+    "represent constitute put estimate have has had up per share".split())
 # "per" words after a figure -> per of SPEC.md.
 PER: dict[str, str] = {
     "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day", "/day": "day",
@@ -144,18 +148,87 @@ PER: dict[str, str] = {
     "per year": "year", "a year": "year", "each year": "year", "every year": "year", "annually": "year",
     "per annum": "year", "yearly": "year", "/year": "year", "/yr": "year",
 }
-CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                                    "A$": "AUD", "C$": "CAD", "HK$": "HKD", "Rs": "INR", "Rs.": "INR"}
+# ISO 4217 codes khabar reads before or after a number ("USD 5", "USD1,700", "5 EUR"), written in capitals.
+CURRENCY_CODES: frozenset[str] = frozenset(
+    "USD EUR GBP JPY CNY INR RUB AUD CAD HKD NZD SGD CHF SEK NOK DKK ZAR BRL MXN KRW TRY NGN KES EGP PKR BDT IDR "
+    "MYR THB PHP VND AED SAR QAR ILS UAH PLN CZK HUF TJS UZS KZT KGS AFN IRR IQD TWD ARS CLP COP DEM FRF ITL".split())  # RMB is written for CNY
+# Symbols and prefixes written before a number (case as written) -> ISO 4217.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
+    "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR",
+    "dlrs": "USD", "Dlrs": "USD", "RMB": "CNY", **{code: code for code in CURRENCY_CODES},
+}
+# Subunits: a hundredth of a currency ("89 cents a share" is USD 0.89). ``None``: the currency of the
+# document's nearest earlier amount, else the subunit is kept as the unit ("one hundred cents").
+SUBUNITS: dict[str, str | None] = {"cents": None, "cent": None, "pence": "GBP", "p": "GBP", "paise": "INR",
+                                   "kopecks": "RUB", "kopeks": "RUB"}
+# Numbers that are not figures, as spaCy Matcher patterns (name -> patterns): every number inside a match
+# is dropped. Rules of the guidelines: ages, the day of a date, street numbers, numbers inside names,
+# determiners ("the two countries"), "one of", and points in time ("two years ago", "the past three months").
+_NUM = {"LIKE_NUM": True}
+_DAY = {"TEXT": {"REGEX": r"^(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?$"}}
+_MONTHS = ("january february march april may june july august september october november december jan jan. feb feb. "
+           "mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.").split()
+_TIME_UNITS = {"LOWER": {"IN": "second seconds minute minutes hour hours day days week weeks month months year years "
+                                "decade decades".split()}}
+_FEW = {"LOWER": {"IN": "two three four five six seven eight nine ten eleven twelve 2 3 4 5 6 7 8 9 10 11 12".split()}}
+STREET_WORDS: tuple[str, ...] = tuple("street st st. avenue ave ave. road rd rd. boulevard blvd blvd. lane ln drive dr dr. "
+                                      "way place pl square sq court ct terrace highway parkway pkwy".split())
+NOT_FIGURES: dict[str, list[list[dict]]] = {
+    "age": [
+        [{"LOWER": {"IN": ["aged", "age", "ages"]}}, {"LOWER": "of", "OP": "?"}, _NUM,
+         {"LOWER": {"IN": ["to", "-", "–", "and", "or"]}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}],
+        [_NUM, {"TEXT": {"IN": ["-", "‑"]}, "OP": "?"}, {"LOWER": {"IN": ["year", "years"]}}, {"TEXT": {"IN": ["-", "‑"]}, "OP": "?"},
+         {"LOWER": {"IN": ["old", "olds"]}}],
+        [_NUM, {"LOWER": {"IN": ["year", "years"]}}, {"LOWER": "of"}, {"LOWER": "age"}],
+        [{"POS": "PROPN"}, {"TEXT": ","}, {"TEXT": {"REGEX": r"^[1-9][0-9]?$"}}, {"TEXT": {"IN": [",", ";", ")", "."]}}],
+    ],
+    "day of a date": [
+        [{"LOWER": {"IN": _MONTHS}}, {"TEXT": ".", "OP": "?"}, _DAY],
+        [_DAY, {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": _MONTHS}, "IS_TITLE": True}],
+    ],
+    "street number": [[{"TEXT": {"REGEX": r"^\d{1,5}[A-Za-z]?$"}}, {"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": list(STREET_WORDS)}}]],
+    "inside a name": [  # "Boeing 747", "FTSE 250", "Section 8": a name, then a number that counts nothing after it
+        [{"POS": "PROPN", "LOWER": {"NOT_IN": _MONTHS + [c.lower() for c in CURRENCY_CODES]}, "TEXT": {"NOT_IN": list(CURRENCY_SYMBOLS)}},
+         {"TEXT": {"REGEX": r"^\d+$"}},
+         {"TAG": {"NOT_IN": ["NNS", "NNPS", "CD"]}, "LOWER": {"NOT_IN": ["percent", "%", "per", "million", "billion", "thousand",
+                                                                  "hundred", "of", "-", "to", "and", "or"]}}],
+    ],
+    "determiner": [  # "the two countries", "the three met": things already named, not a quantity reported
+        [{"LOWER": {"IN": ["the", "these", "those"]}}, _FEW, {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "OP": "*"},
+         {"TAG": {"IN": ["NNS", "NNPS"]}}],
+        [{"LOWER": {"IN": ["the", "these", "those"]}}, _FEW, {"POS": {"IN": ["VERB", "AUX", "PUNCT", "ADP"]}}],
+    ],
+    "one of": [[{"LOWER": "one"}, {"LOWER": "of"}], [{"POS": {"NOT_IN": ["ADP"]}}, {"LOWER": "one"}, {"LOWER": {"IN": ["day", "time"]}}],
+               [{"IS_SENT_START": True, "LOWER": "one"}, {"LOWER": {"IN": ["day", "time"]}}]],
+    "point in time": [
+        [_NUM, _TIME_UNITS, {"LOWER": {"IN": ["ago", "earlier", "later", "hence", "before", "after"]}}],
+        [{"LOWER": {"IN": ["past", "last", "next", "previous", "coming", "first", "final", "recent"]}}, _NUM, _TIME_UNITS],
+    ],
+}
 # Unit as written after a number -> canonical unit (SI symbols, ISO 4217 codes, or the names SPEC.md uses).
 UNITS: dict[str, str] = {
     **dict.fromkeys(["%", "percent", "per cent", "pct", "percentage points", "percentage point", "points"], "percent"),
-    **dict.fromkeys(["dollars", "dollar", "usd", "us dollars"], "USD"),
+    **dict.fromkeys(["dollars", "dollar", "usd", "us dollars", "u.s. dollars", "dlrs", "dlr", "us dlrs"], "USD"),
+    **dict.fromkeys(["hong kong dollars", "hk dollars"], "HKD"), **dict.fromkeys(["australian dollars"], "AUD"),
+    **dict.fromkeys(["canadian dollars"], "CAD"), **dict.fromkeys(["singapore dollars"], "SGD"),
+    **dict.fromkeys(["new zealand dollars"], "NZD"), **dict.fromkeys(["taiwan dollars"], "TWD"),
+    **dict.fromkeys(["marks", "deutsche marks", "deutschmarks", "german marks", "d-marks"], "DEM"),
+    **dict.fromkeys(["french francs"], "FRF"), **dict.fromkeys(["swiss francs"], "CHF"), **dict.fromkeys(["lire"], "ITL"),
+    **dict.fromkeys(["rand"], "ZAR"), **dict.fromkeys(["naira"], "NGN"), **dict.fromkeys(["rupiah"], "IDR"),
+    **dict.fromkeys(["ringgit"], "MYR"), **dict.fromkeys(["baht"], "THB"), **dict.fromkeys(["won"], "KRW"),
+    **dict.fromkeys(["hryvnias", "hryvnia", "hryvnas"], "UAH"), **dict.fromkeys(["zlotys", "zloty"], "PLN"),
+    **dict.fromkeys(["shekels", "shekel"], "ILS"), **dict.fromkeys(["riyals", "riyal"], "SAR"),
+    **dict.fromkeys(["dirhams", "dirham"], "AED"), **dict.fromkeys(["tenge"], "KZT"), **dict.fromkeys(["afghanis"], "AFN"),
+    **dict.fromkeys(["pesos", "peso"], "peso"), **dict.fromkeys(["francs", "franc"], "franc"),
+    **{code.lower(): code for code in CURRENCY_CODES},
     **dict.fromkeys(["euros", "euro", "eur", "€"], "EUR"),
     **dict.fromkeys(["pounds sterling", "pounds", "pound", "gbp", "£"], "GBP"),
     **dict.fromkeys(["yen", "jpy"], "JPY"), **dict.fromkeys(["yuan", "renminbi", "cny"], "CNY"),
     **dict.fromkeys(["rubles", "roubles", "ruble", "rouble", "rub"], "RUB"),
     **dict.fromkeys(["rupees", "rupee", "inr"], "INR"), **dict.fromkeys(["somoni"], "TJS"),
-    **dict.fromkeys(["cents", "cent"], "cent"), **dict.fromkeys(["pennies", "penny"], "penny"),
+    **dict.fromkeys(["cents", "cent"], "cent"), **dict.fromkeys(["pence"], "pence"), **dict.fromkeys(["pennies", "penny"], "penny"),
     **dict.fromkeys(["dimes", "dime"], "dime"),
     **dict.fromkeys(["kilometres per hour", "kilometers per hour", "km/h", "kph", "kmh"], "km/h"),
     **dict.fromkeys(["miles per hour", "mph"], "mph"),
@@ -187,6 +260,9 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["watt hours", "wh"], "Wh"), **dict.fromkeys(["gigawatts", "gigawatt", "gw"], "GW"),
     **dict.fromkeys(["megawatts", "megawatt", "mw"], "MW"), **dict.fromkeys(["kilowatts", "kilowatt", "kw"], "kW"),
     **dict.fromkeys(["watts", "watt", "w"], "W"),
+    **dict.fromkeys(["brake horsepower", "bhp"], "bhp"), **dict.fromkeys(["horsepower", "hp"], "hp"),
+    **dict.fromkeys(["parts per million", "ppm"], "ppm"), **dict.fromkeys(["parts per billion", "ppb"], "ppb"),
+    **dict.fromkeys(["knots", "knot", "kn"], "kn"), **dict.fromkeys(["psi"], "psi"), **dict.fromkeys(["rpm"], "rpm"),
     **dict.fromkeys(["electronvolts", "ev"], "eV"), **dict.fromkeys(["tev"], "TeV"), **dict.fromkeys(["gev"], "GeV"),
     **dict.fromkeys(["gigahertz", "ghz"], "GHz"), **dict.fromkeys(["megahertz", "mhz"], "MHz"),
     **dict.fromkeys(["exabytes", "eb"], "EB"), **dict.fromkeys(["terabytes", "tb"], "TB"),
@@ -202,7 +278,8 @@ UNITS: dict[str, str] = {
 }
 # Units that are also common words: accepted only right after a number and in the shape given.
 AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g", "s", "h", "k", "w", "ma", "ga", "b",
-                                             "points", "second", "ha", "min", "mi", "eb", "tb", "mb", "kb", "gb"})
+                                             "points", "second", "ha", "min", "mi", "eb", "tb", "mb", "kb", "gb", "won", "marks",
+                                             "rand", "kn", "p"}) | {code.lower() for code in CURRENCY_CODES}
 
 # --- events -----------------------------------------------------------------
 # The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.

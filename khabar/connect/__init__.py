@@ -29,6 +29,11 @@ class Corpus(Protocol):
     def put_links(self, links: list[Link]) -> None: ...
 
 
+def shown(links: Iterable[Link], threshold: float | None) -> list[Link]:
+    """The links reports and exports show: those scoring at least ``threshold`` (``None``: all of them)."""
+    return [link for link in links if threshold is None or (link.score if link.score is not None else 1.0) >= threshold]
+
+
 def link_id(kind: str, *parts: str) -> str:
     return f"{kind}:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 

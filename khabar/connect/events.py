@@ -62,7 +62,9 @@ def same_event_links(corpus: Corpus, events: list[Event]) -> list[Link]:
         docs = [i.split(":")[0] for i in items]
         outlets = _outlets(corpus, docs)
         out[lid] = Link(id=lid, kind="same_event", items=items,
-                        note=f"{ev.type} '{ev.trigger}' reported by {len(outlets)} sources: {'; '.join(outlets)}")
+                        note=f"{ev.type} '{ev.trigger}' reported by {len(outlets)} sources: {'; '.join(outlets)}",
+                        evidence={"type": ev.type, "source": ev.source, "target": ev.target, "outlets": outlets,
+                                  "dates": [ev.date.start if ev.date else None, *(c.date.start if c.date else None for c in matches)]})
     return list(out.values())
 
 
@@ -83,7 +85,9 @@ def denial_links(corpus: Corpus, events: list[Event]) -> list[Link]:
             items = list(dict.fromkeys([*(known.items if known and known.id == lid else [claim.id]), denial.id]))
             out[lid] = Link(id=lid, kind="denial", items=items,
                             note=f"{claim.mode} {claim.type} '{claim.trigger}' — denied {len(items) - 1} time(s), "
-                                 f"last: '{denial.trigger}'")
+                                 f"last: '{denial.trigger}'",
+                            evidence={"types": [claim.type, denial.type], "modes": [claim.mode, denial.mode],
+                                      "source": claim.source, "target": claim.target, "triggers": [claim.trigger, denial.trigger]})
     return list(out.values())
 
 

@@ -95,7 +95,8 @@ class StoreCorpus:
         with self.store.engine.begin() as conn:
             conn.execute(delete(s.link_items).where(s.link_items.c.link.in_(ids)))
             conn.execute(delete(s.links).where(s.links.c.id.in_(ids)))
-            conn.execute(insert(s.links), [{"id": k.id, "kind": k.kind, "items": k.items, "note": k.note} for k in links])
+            conn.execute(insert(s.links), [{"id": k.id, "kind": k.kind, "items": k.items, "note": k.note, "score": k.score,
+                                            "evidence": k.evidence} for k in links])
             conn.execute(insert(s.link_items), [{"link": k.id, "item": i} for k in links for i in dict.fromkeys(k.items)])
 
 

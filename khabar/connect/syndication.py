@@ -67,7 +67,9 @@ def syndicated_links(corpus: Corpus, docs: list[Document]) -> list[Link]:
                 continue
             a, b = sorted([doc.id, other.id])
             note = (f"near-duplicate text (Jaccard ~{score:.2f}): {_outlet(doc)} and {_outlet(other)}")
-            links[link_id("syndicated", a, b)] = Link(id=link_id("syndicated", a, b), kind="syndicated", items=[a, b], note=note)
+            links[link_id("syndicated", a, b)] = Link(
+                id=link_id("syndicated", a, b), kind="syndicated", items=[a, b], note=note, score=round(score, 3),
+                evidence={"jaccard": round(score, 3), "outlets": [_outlet(doc), _outlet(other)]})
     return list(links.values())
 
 

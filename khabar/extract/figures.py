@@ -1,96 +1,139 @@
 """Figures: every reported quantity, with its unit, qualifier, what it counts, when, and who gave it.
 
 Numbers are read from spaCy's tokens (digits, number words, fractions,
-"hundreds of thousands"); units, qualifiers ("up to", "just") and rates
-("every day") come from the tables in ``khabar.vocab``. Years, dates,
-ordinals and numbers inside names are not figures.
+"hundreds of thousands", amounts written against their currency or unit:
+"US$5", "RM2.05", "640bhp"); units, qualifiers ("up to", "just") and rates
+("every day") come from the tables in ``khabar.vocab``. What is not a figure
+(years, ages, the day of a date, street numbers, numbers inside names,
+determiners, points in time) is the pattern table ``NOT_FIGURES`` run by one
+spaCy ``Matcher``, plus the rules below that need a number's value. Values
+are computed as decimals, so "$17.1bn" is 17100000000, not 17100000000.000002.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import NP_END, noun_phrase
-from khabar.records import Figure
+from khabar.records import DateValue, Figure
 from khabar.vocab import (
     AMBIGUOUS_UNITS,
     APPROX,
     CUES,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     GENERIC_MEASURES,
+    NOT_FIGURES,
     NUMBER_WORDS,
     PER,
     SCALE_WORDS,
     SOURCE_NOUNS,
     SOURCE_PEOPLE,
+    SUBUNITS,
     UNITS,
 )
 
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+UNICODE_FRACTIONS = {"½": Decimal("0.5"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+                     "⅕": Decimal("0.2"), "⅛": Decimal("0.125")}
 VAGUE = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10, "scores": 20}
-SMALL_WORDS = {w for w, v in NUMBER_WORDS.items() if v < 20} - {"a", "an"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
-DETERMINERS = {"the", "a", "an", "my", "his", "her", "their", "our", "its", "this", "that", "these", "those", "your"}
 MAX_UNIT_TOKENS = 3
 DIMENSIONS = {"thick", "long", "wide", "tall", "deep", "high", "across", "diameter", "square", "cubed", "squared"}
 NUMERIC = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-−+]?\d+)?$|^\.\d+$")
 FRACTION = re.compile(r"^(\d+)/(\d+)$")
-ATTACHED_SCALE = re.compile(r"^([-−+]?\d+(?:\.\d+)?)([kKmMbBtT]|bn|mn|mln)$")
-GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-zA-Zµ°][a-zA-Z0-9^/²³]*)$")
+_PREFIXES = "|".join(re.escape(p) for p in sorted((p for p in CURRENCY_SYMBOLS if " " not in p), key=len, reverse=True))
+# One token holding a number with what is written against it: "US$5", "USD1,700", "A$2m", "RM2.05", "200p", "640bhp", "4km^3".
+GLUED = re.compile(rf"^(?P<cur>{_PREFIXES})?(?P<num>[-−+]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<rest>[a-zA-Zµ°][a-zA-Z0-9^/²³]*\.?)?$")
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
-SCALE_LETTERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+SCALE_LETTERS = {"k": Decimal(10**3), "m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6), "b": Decimal(10**9),
+                 "bn": Decimal(10**9), "t": Decimal(10**12), "tn": Decimal(10**12)}
+ISO_CURRENCIES = set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_CODES) | {u for u in UNITS.values() if len(u) == 3 and u.isupper()}
 
 
 @dataclass
 class Number:
     start: int  # token indices, end exclusive
     end: int
-    value: float | None
-    value_max: float | None = None
+    value: Decimal | None
+    value_max: Decimal | None = None
     vague: bool = False
 
 
-def _digits(text: str) -> float | None:
-    text = text.replace(",", "").replace("−", "-")
+@dataclass
+class Glued:
+    """A number token with its currency, scale or unit written against it."""
+
+    value: Decimal
+    currency: str | None = None
+    unit: str | None = None
+    subunit: bool = False  # "200p": hundredths of the currency
+    not_figure: bool = False  # "2pm" (a time), "1960s" (a decade)
+
+
+def _digits(text: str) -> Decimal | None:
     try:
-        value = float(text)
-    except ValueError:
+        value = Decimal(text.replace(",", "").replace("−", "-"))
+    except InvalidOperation:
         return None
-    return value if abs(value) < 1e300 else None
+    return value if value.is_finite() and abs(value) < Decimal("1e300") else None
 
 
-def _token_value(tok: Token) -> float | None:
+def _token_value(tok: Token) -> Decimal | None:
     text = tok.text
     if NUMERIC.match(text):
         return _digits(text)
     if m := FRACTION.match(text):
-        return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else None
+        return Decimal(int(m.group(1))) / int(m.group(2)) if int(m.group(2)) else None
     if text in UNICODE_FRACTIONS:
         return UNICODE_FRACTIONS[text]
-    if m := ATTACHED_SCALE.match(text):
-        base = _digits(m.group(1))
-        return base * SCALE_LETTERS[m.group(2).lower()] if base is not None else None
+    if (g := _glued(tok)) and g.unit is None and not g.subunit:
+        return g.value  # "US$5" (then "million"), "17.1bn"
     low = tok.lower_
     if low in NUMBER_WORDS and low not in {"a", "an"}:
-        return float(NUMBER_WORDS[low])
+        return Decimal(NUMBER_WORDS[low])
     return None
 
 
-def _glued(tok: Token) -> tuple[float, str] | None:
-    """A number written against its unit in one token: "4km^3", "1Ga", "25lbs"."""
+def _glued(tok: Token) -> Glued | None:
+    """A number written against its currency, scale or unit in one token: "US$5", "A$2m", "RM2.05", "200p", "25lbs"."""
     m = GLUED.match(tok.text)
-    if m and m.group(2).lower() in UNITS and m.group(2).lower() not in SCALE_LETTERS:
-        value = _digits(m.group(1))
-        return (value, UNITS[m.group(2).lower()]) if value is not None else None
+    if not m or not (m.group("cur") or m.group("rest")):
+        return None
+    value = _digits(m.group("num"))
+    if value is None:
+        return None
+    currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
+    rest = (m.group("rest") or "").lower()
+    rest = rest[:-1] if rest.endswith(".") and rest[:-1] in SCALE_LETTERS else rest
+    if not rest:
+        return Glued(value, currency)
+    if rest in SCALE_LETTERS and (currency or rest not in {"m", "t"} or _counts_after(tok)):
+        return Glued(value * SCALE_LETTERS[rest], currency)  # "A$2m", "1.5m people", "17.1bn"; "2m" alone is metres
+    if currency:
+        return None
+    if rest in {"am", "pm"} or rest == "s" and m.group("num").endswith("0"):
+        return Glued(value, not_figure=True)  # a clock time, a decade
+    if rest in SUBUNITS and SUBUNITS[rest]:
+        return Glued(value, currency=SUBUNITS[rest], subunit=True)  # "200p"
+    if rest in UNITS:
+        return Glued(value, unit=UNITS[rest])
     return None
+
+
+def _counts_after(tok: Token) -> bool:
+    """Is the next word a plural noun the number counts ("1.5m people")?"""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.tag_ in {"NNS", "NNPS"} and nxt.lower_ not in UNITS
 
 
 def _one_unit(doc: Doc, i: int) -> str | None:
@@ -129,7 +172,7 @@ def _read_number(doc: Doc, i: int) -> Number | None:
         if tokens and NUMERIC.match(tok.text) and NUMERIC.match(tokens[-1].text) and not (
                 re.fullmatch(r"\d{3}", tok.text) and re.fullmatch(r"\d{1,3}", tokens[-1].text)):
             break  # "245 23" is two numbers; "10 000" is one
-        if tokens and attached and low in SCALE_LETTERS and NUMERIC.match(tokens[-1].text):
+        if tokens and attached and low.rstrip(".") in SCALE_LETTERS and NUMERIC.match(tokens[-1].text):
             tokens.append(tok)  # "€10M", "$2.174T"
         elif _token_value(tok) is not None or low in SCALE_WORDS and low not in {"m", "k", "t"} and tokens or low in VAGUE:
             tokens.append(tok)
@@ -165,25 +208,25 @@ def _value_of(tokens: list[Token]) -> Number:
         return Number(start, end, None, vague=True)
     if len(tokens) == 2 and FRACTION.match(tokens[1].text) and NUMERIC.match(tokens[0].text):
         return Number(start, end, _digits(tokens[0].text) + _token_value(tokens[1]))  # "2 1/2"
-    total, current, fraction = 0.0, 0.0, 0.0
+    total, current, fraction = Decimal(0), Decimal(0), Decimal(0)
     previous = ""
     for tok, w in zip(tokens, words, strict=True):
         if w in FRACTIONS:
             if previous in {"a", "an"}:  # "two and a half": a half more
-                fraction += 1.0 / FRACTIONS[w]
+                fraction += Decimal(1) / FRACTIONS[w]
             else:  # "two thirds", "one-half", "three halves"
-                fraction += (current or 1.0) / FRACTIONS[w]
-                current = 0.0
+                fraction += (current or 1) / Decimal(FRACTIONS[w])
+                current = Decimal(0)
             previous = w
             continue
         previous = w if w not in {"-"} else previous
         if w in {"hundred"}:
-            current = (current or 1.0) * 100
+            current = (current or 1) * 100
         elif w in SCALE_WORDS and w not in {"dozen"}:
-            total += (current or 1.0) * SCALE_WORDS[w]
-            current = 0.0
+            total += (current or 1) * Decimal(str(SCALE_WORDS[w]))
+            current = Decimal(0)
         elif w == "dozen":
-            current = (current or 1.0) * 12
+            current = (current or 1) * 12
         elif w in {"and", "-", "&", ",", "a", "an", "of"}:
             continue
         else:
@@ -191,9 +234,9 @@ def _value_of(tokens: list[Token]) -> Number:
             if value is None:
                 continue
             current += value
-    scale = SCALE_LETTERS.get(words[-1]) if len(tokens) > 1 and NUMERIC.match(tokens[-2].text) else None
+    scale = SCALE_LETTERS.get(words[-1].rstrip(".")) if len(tokens) > 1 and NUMERIC.match(tokens[-2].text) else None
     if scale and words[-1] not in SCALE_WORDS or (scale and tokens[-2].whitespace_ == ""):
-        return Number(start, end, (_digits(tokens[-2].text) or 0.0) * scale)
+        return Number(start, end, (_digits(tokens[-2].text) or 0) * scale)
     return Number(start, end, total + current + fraction)
 
 
@@ -229,6 +272,8 @@ def _unit_fits(doc: Doc, start: int, end: int, key: str) -> bool:
         return "." in number and len(number.split(".")[1]) not in (2,) and not number.isdigit()
     if key == "in":  # "2 1/2 in thick", "2 in." — not "10,000 in early September"
         return nxt is None or nxt.is_punct or nxt.lower_ in DIMENSIONS
+    if key == "second" and nxt is not None and nxt.pos_ in {"NOUN", "ADJ"}:
+        return False  # "the 1988 second quarter": an ordinal
     if key == "points":
         return start >= 1 and doc[start - 1].ent_type_ == "PERCENT" or doc[start].text.lower() == "points" and \
             start >= 2 and doc[start - 2].lower_ == "percentage"
@@ -258,16 +303,30 @@ def _per_after(doc: Doc, end: int, limit: int = 8) -> str | None:
     return None
 
 
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _not_figures(doc: Doc) -> set[int]:
+    """Token indices of numbers that the ``NOT_FIGURES`` patterns rule out (ages, street numbers, names...)."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(doc.vocab)
+        for name, patterns in NOT_FIGURES.items():
+            matcher.add(name, patterns)
+        _MATCHERS[key] = matcher
+    return {t.i for _, s, e in _MATCHERS[key](doc) for t in doc[s:e] if t.like_num or _glued(t) or t.lower_ in NUMBER_WORDS}
+
+
 def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency: str | None) -> bool:
     first, last = doc[num.start], doc[num.end - 1]
-    if first.lower_ in SMALL_WORDS and first.lower_ == "one" and not (unit or currency) and num.end - num.start == 1:
+    if first.lower_ == "one" and not (unit or currency) and num.end - num.start == 1:
         return True  # "one of them", "the one who"
     if num.value is not None and unit is None and currency is None and num.end - num.start == 1 and NUMERIC.match(first.text):
-        if first.text.isdigit() and len(first.text) == 4 and 1000 <= num.value <= 2100:
-            return True  # a year
+        if first.text.isdigit() and len(first.text) == 4 and 1000 <= num.value <= 2100 and not _counts_plural(first):
+            return True  # a year, not "1000 customers"
     if first.i > 0 and doc[first.i - 1].text in {"-", "‑"} and first.i > 1 and doc[first.i - 2].is_alpha and \
             doc[first.i - 1].idx == doc[first.i - 2].idx + len(doc[first.i - 2].text):
-        return True  # "Echelon-2021", "COVID-19"
+        return True  # "Echelon-2021", "COVID-19", "G-20"
     if last.i + 1 < len(doc) and doc[last.i + 1].text in {":"} and last.i + 2 < len(doc) and doc[last.i + 2].like_num:
         return True  # a clock time
     if unit is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in {"am", "pm", "a.m.", "p.m."}:
@@ -276,11 +335,53 @@ def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency
                                                             doc[first.i - 1].text == "-" and first.i > 1 and doc[first.i - 2].like_num):
         return True  # "J1149.5+6663", "2013-14"
     if any(t.ent_type_ in NAME_LABELS and not t.like_num for t in doc[max(0, first.i - 1) : first.i]) and \
-            first.ent_type_ in NAME_LABELS:
+            first.ent_type_ in NAME_LABELS and not currency:
         return True  # "Voyager 2", "English 101"
     if first.ent_type_ == "ORDINAL" or re.match(r"^\d+(?:st|nd|rd|th)$", first.text):
         return True
-    return _in_date(ext, first.idx, last.idx + len(last.text))
+    return _in_date(ext, first.idx, last.idx + len(last.text)) and not _counts_plural(first)
+
+
+def _counts_plural(tok: Token) -> bool:
+    """ "1000 customers": a number that modifies the plural noun after it counts it (a year does not)."""
+    return tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.tag_ in {"NNS", "NNPS"}
+
+
+def _range(doc: Doc, num: Number, end: int, unit: str | None) -> tuple[Number, int, str | None]:
+    """ "four or five people", "between 10 and 20", "10-15 km": one figure from the lower to the upper bound.
+    "from 10 to 20" is a change, "52 to 48" a score: both stay two numbers."""
+    j = end
+    before = doc[num.start - 1].lower_ if num.start else ""
+    joiner = {"and"} if before == "between" else {"to", "or", "-", "–"}
+    if before == "from" or j + 1 >= len(doc) or doc[j].lower_ not in joiner or not _is_number_start(doc[j + 1]) or num.value is None:
+        return num, end, unit
+    if doc[num.start].text.isdigit() and len(doc[num.start].text) == 4:
+        return num, end, unit  # "1990-1995" are years
+    upper = _read_number(doc, j + 1)
+    if upper is None or upper.value is None or upper.value <= num.value:
+        return num, end, unit
+    unit2, end2 = _unit_after(doc, upper.end)
+    if unit and unit2 and unit2 != unit:
+        return num, end, unit
+    return Number(num.start, upper.end, num.value, upper.value, num.vague), max(end2, upper.end), unit or unit2
+
+
+def _in_money(ext: Extraction, value: Decimal | None, unit: str) -> tuple[Decimal | None, str]:
+    """ "89 cents" is USD 0.89 when the document's nearest earlier amount is in dollars; "200 pence" is GBP 2."""
+    if unit not in SUBUNITS.values() and unit not in {"cent", "pence"}:
+        return value, unit
+    currency = "GBP" if unit == "pence" else next((f.unit for f in reversed(ext.figures) if f.unit in ISO_CURRENCIES), None)
+    if currency is None or value is None:
+        return value, unit
+    return value / 100, currency
+
+
+def _rate_noun(doc: Doc, end: int) -> str | None:
+    """ "89 cents a share", "$70 per barrel": the thing an amount is for, when it is not a time ("a day" is ``per``)."""
+    if end + 1 < len(doc) and doc[end].lower_ in {"a", "per", "each", "an"} and doc[end + 1].pos_ == "NOUN" and \
+            f"{doc[end].lower_} {doc[end + 1].lower_}" not in PER and doc[end + 1].lower_ not in UNITS:
+        return doc[end + 1].text
+    return None
 
 
 def _in_date(ext: Extraction, start_char: int, end_char: int) -> bool:
@@ -289,42 +390,171 @@ def _in_date(ext: Extraction, start_char: int, end_char: int) -> bool:
                for dm in ext.dates)
 
 
-def _head(doc: Doc, num: Number) -> Token:
-    """The word the number belongs to: the counted noun, or the number itself."""
-    toks = doc[num.start : num.end]
-    root = toks.root
-    if root.dep_ in {"nummod", "quantmod", "compound"} and root.head.i >= num.end:
-        return root.head
-    return root
+@dataclass
+class Measure:
+    """What a figure counts: in words, as one key word (the index links are looked up by), and the earlier
+    figure it was taken from ("that figure was already 10,000"), whose place and date it shares."""
+
+    words: str | None = None
+    key: str | None = None
+    earlier: Figure | None = None
+    head: Token | None = None  # the word the figure is about, for its place, date and source
 
 
-def _measure(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str | None) -> str | None:
-    """What a figure counts, in words."""
-    if head.i != number_root.i and head.pos_ in {"NOUN", "PROPN"} and not _unit_word(head):
-        words = _noun_phrase(head)
-        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ == "VERB":
-            verb = head.head
-            return f"{words} {doc[verb.i : verb.right_edge.i + 1].text}".strip()[:200]
-        return words
-    anchor = head
-    preps = {"of", "in"} if unit and unit.isupper() else {"of"}  # "$11 million in debt", "46 percent of the population"
-    of = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in preps]
-    if of:
-        objs = [c for c in of[0].children if c.dep_ == "pobj"]
-        if objs:
-            return _noun_phrase(objs[0])
-    verb = anchor.head
-    while verb.dep_ in {"prep", "pobj", "quantmod", "advmod", "npadvmod"} and verb.head.i != verb.i:
-        verb = verb.head
-    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if subj:
-        phrase = _noun_phrase(subj[0])
-        if subj[0].lower_ in {"figure", "number", "total", "it", "that"} or phrase.lower().startswith(("that figure", "this figure", "the figure")):
-            previous = next((f.measure for f in reversed(ext.figures) if f.measure and f.unit == (unit or "count")), None)
-            return f"{phrase} ({previous})" if previous else phrase
-        extra = [c for c in verb.children if c.dep_ == "dobj" and c.i != anchor.i]
-        return f"{phrase} {_noun_phrase(extra[0])}" if extra else phrase
+ANAPHORS = {"figure", "number", "total", "tally", "count", "share", "it", "that", "this", "toll"}
+COPULAS = {"be", "become", "remain", "stand", "total", "reach", "number", "amount", "hover", "put"}
+MAX_WORDS = 12
+APPROX_WORDS = {w for phrase in APPROX for w in phrase.split()} | {"many", "much"}  # "at least two states": not "at states"
+
+
+def _describe(doc: Doc, ext: Extraction, start: int, end: int, unit: str) -> Measure:
+    """What a figure counts, tried from the most to the least explicit: a counted noun ("258 people killed"), a noun the
+    amount belongs to ("a charge of $5.3 million"), the clause it is the object of ("National Intergroup earned $22.5
+    million"), an earlier figure of the same sentence ("up from $10 million"), the subject of its verb ("revenue fell 4%")."""
+    span = doc[start:end]
+    anchor = span.root
+    if (counted := _counted(anchor, end)) is not None:
+        return _of_counted(doc, anchor, counted, unit)
+    owner = anchor.head.head if anchor.head.dep_ in {"prep", "amod"} or anchor.head.pos_ == "ADJ" else None
+    if owner is not None and owner.pos_ in {"NOUN", "PROPN"} and not _unit_word(owner) and owner.i < start and \
+            anchor.dep_ in {"pobj", "npadvmod"} and anchor.head.lower_ in {"of", "for", "worth", "at"}:
+        words = _phrase(owner, keep_preps=False)  # "a charge of $5.3 million", "pearls for $800", "properties worth $130 million"
+        subject = _clause(owner)[0]
+        if subject is not None and subject.pos_ == "PROPN" and subject.i < owner.i:
+            words = f"{_phrase(subject, keep_preps=False)} {words}"  # whose: "Citadel posted a net loss of $2.3 million"
+        return Measure(_cap(f"{words} worth" if anchor.head.lower_ == "worth" else words), _salient(owner), head=owner)
+    if participle := [c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB"]:
+        return Measure(_verb_phrase(participle[0]), head=anchor)  # "among hundreds injured"
+    if (doc[start - 1].text == "(" or anchor.dep_ == "appos") and ext.figures and ext.figures[-1].measure and \
+            ext.figures[-1].end >= doc[start].idx - 3:
+        f = ext.figures[-1]  # "20,000 marks (dlrs 11,000)": the same amount converted
+        return Measure(f.measure, f.measure_key, f, head=anchor)
+    subject, verb = _clause(anchor)
+    own_subject = subject is not None and not _anaphoric(subject)
+    physical = unit not in ISO_CURRENCIES and unit not in {"count", "percent"} and unit not in TIME_UNITS and _unit_word(anchor)
+    if physical and verb is not None:  # "bought a hundred acres in Loudon county", "200 feet behind the home"
+        words = _phrase(anchor)
+        return Measure(_cap(f"{_verb_text(verb)} {words}" if anchor.dep_ == "dobj" else words), _salient(subject) if own_subject else None,
+                       head=anchor)
+    if anchor.dep_ in {"dobj", "attr", "oprd"} and verb is not None and not _figure_word(subject):
+        # "National Intergroup earned $22.5 million", "Revenue was $778.6 million", "it lost $7.2 million"
+        return Measure(_predicate(subject if own_subject else None, verb, anchor), _salient(subject) if own_subject else None, head=anchor)
+    sent = anchor.sent
+    same_sentence = [f for f in ext.figures if f.unit == unit and f.measure and sent.start_char <= f.start
+                     and (" per " not in f.measure or _rate_noun(doc, end))]
+    if same_sentence and (not own_subject or anchor.dep_ in {"appos", "conj"} or anchor.head.lower_ in {"from", "with"}):
+        f = same_sentence[-1]  # "up from 15,000 in October", "most researchers' estimates hover around 20 percent"
+        return Measure(f.measure, f.measure_key, f, head=anchor)
+    if anchor.dep_ in {"nsubj", "nsubjpass"} and verb is not None:  # "11 were killed in Tanzania"
+        return Measure(_verb_phrase(verb), _salient(_object(verb, anchor)), head=anchor)
+    if verb is not None and not _figure_word(subject) and (own_subject or anchor.head.dep_ == "prep" or anchor.head.i == verb.i):
+        # "net income rose 11%", "hotels are only thirty percent full", "agreed to sell the division for $15 million"
+        return Measure(_predicate(subject if own_subject else None, verb, anchor), _salient(subject) if own_subject else None, head=anchor)
+    earlier = [f for f in ext.figures if f.unit == unit and f.measure]
+    if earlier and (unit == "percent" or _figure_word(subject)):
+        f = earlier[-1]  # "that figure was already 10,000"
+        return Measure(f.measure, f.measure_key, f, head=anchor)
+    return Measure(head=anchor)
+
+
+def _counted(anchor: Token, end: int) -> Token | None:
+    """The noun a number counts: "15,000 refugees", "a three percent drop", "three of his buyers", "46 percent of the population"."""
+    head = anchor.head
+    if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= end and head.pos_ in {"NOUN", "PROPN"} \
+            and not _unit_word(head):
+        return head
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
     return None
+
+
+def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
+    words, key = _phrase(counted), _salient(counted)
+    top = counted if counted.is_ancestor(anchor) else anchor
+    subject, verb = _clause(top)
+    if key is None and unit == "percent":  # "ethnic Tajiks comprise 46 percent of Afghanistan's population"
+        group = subject if subject is not None and not _anaphoric(subject) and subject.i != top.i else _object(verb, top)
+        if group is not None and _salient(group):
+            return Measure(f"{_phrase(group, keep_preps=False)}, share of {words}", _salient(group), head=counted)
+    participle = [c for c in counted.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    if top.dep_ == "dobj" and verb is not None and top.head.i == verb.i:
+        words = f"{_verb_text(verb)} {words}"  # "killed 258 people", "expelled five Iraqis"
+    elif top.dep_ in {"nsubj", "nsubjpass"} and verb is not None and top.head.i == verb.i:
+        words = f"{words} {_verb_phrase(verb)}"  # "600 Afghans try to cross the border"
+    elif participle and key is None:
+        words = f"{words} {_verb_phrase(participle[0])}"  # "300 people trying to cross the river"
+    return Measure(_cap(words), key, head=counted)
+
+
+def _clause(tok: Token) -> tuple[Token | None, Token | None]:
+    """The subject and verb (or adjective) of the clause a word is in; coordinated verbs share their subject."""
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX", "ADJ"} and verb.head.i != verb.i and not _has_subject(verb):
+        verb = verb.head  # a word with a subject is a predicate, however tagged ("estimates hover")
+    if verb.pos_ not in {"VERB", "AUX", "ADJ"} and not _has_subject(verb):
+        return None, None
+    if verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "amod"} and verb.head.pos_ in {"AUX", "VERB"}:
+        verb = verb.head if verb.dep_ == "acomp" else verb
+    for v in (verb, verb.head if verb.dep_ in {"conj", "xcomp"} else None):
+        if v is None:
+            continue
+        subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i]
+        if subj:
+            return subj[0], verb
+    return None, verb
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _anaphoric(tok: Token) -> bool:
+    """A subject that says nothing of what is counted: "that figure", "it", "most researchers' estimates"."""
+    return _figure_word(tok) or tok.pos_ == "PRON"
+
+
+def _figure_word(tok: Token | None) -> bool:
+    """ "that figure", "the share", "most researchers' estimates": a subject that stands for an earlier figure."""
+    return tok is not None and (tok.lemma_.lower() in ANAPHORS - {"it", "that", "this"} or tok.lemma_.lower() in SOURCE_NOUNS
+                                or tok.lemma_.lower() in SOURCE_PEOPLE)
+
+
+def _object(verb: Token | None, not_this: Token) -> Token | None:
+    if verb is None:
+        return None
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i != not_this.i and not c.is_ancestor(not_this)
+            and not c.like_num and not any(g.like_num for g in c.children)]  # another quantity is no object
+    return objs[0] if objs else None
+
+
+def _predicate(subject: Token | None, verb: Token, anchor: Token) -> str:
+    """ "revenue declined", "Hotels full", "sell the extrusion division" (a price), "ethnic Tajiks comprise"."""
+    parts = [_phrase(subject, keep_preps=False)] if subject is not None else []
+    if verb.lemma_.lower() not in COPULAS or verb.pos_ == "ADJ" or subject is None:
+        parts.append(_verb_text(verb))
+    adjective = [c for c in verb.children if c.dep_ == "acomp" and c.i != anchor.i]
+    if adjective:
+        parts.append(adjective[0].text)  # "Hotels are thirty percent full"
+    if (obj := _object(verb, anchor)) is not None:
+        parts.append(_phrase(obj, keep_preps=False))
+    return _cap(" ".join(parts))
+
+
+def _verb_text(verb: Token) -> str:
+    particle = [c.text for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.text, *particle])
+
+
+def _verb_phrase(verb: Token) -> str:
+    """The verb and what follows it in its clause ("were killed in Tanzania" → "killed in Tanzania"), without who says so."""
+    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" for t in c.subtree}
+    words = [t for t in verb.doc[verb.i : verb.right_edge.i + 1] if not t.like_num and t.dep_ not in {"punct", "cc"} and t.i not in said]
+    return _cap(" ".join(t.text for t in words))
+
+
+def _cap(words: str) -> str:
+    return " ".join(words.split()[:MAX_WORDS]).strip(" ,.;:")
 
 
 def _salient(tok: Token | None) -> str | None:
@@ -337,46 +567,6 @@ def _salient(tok: Token | None) -> str | None:
     if lemma in GENERIC_MEASURES or lemma in SOURCE_PEOPLE or lemma in UNITS or tok.like_num:
         return None
     return lemma
-
-
-ANAPHORS = {"figure", "number", "total", "tally", "count"}
-
-
-def _key_place_date(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str):
-    """What a figure counts, where and when; a figure that takes its measure from an earlier one
-    ("researchers put the number at around 5,000") takes its place and date too, unless it has its own."""
-    key, earlier = _measure_key(doc, ext, head, number_root, unit)
-    place = _place(doc, ext, head) or (earlier.place if earlier else None)
-    return key, place, date_of(doc, head) or (earlier.date if earlier else None)
-
-
-def _measure_key(doc: Doc, ext: Extraction, head: Token, number_root: Token, unit: str) -> tuple[str | None, Figure | None]:
-    """One word for what a figure counts: the counted noun, or what the context says it measures
-    (with the earlier figure it was taken from, if any)."""
-    counted = head if head.i != number_root.i and not _unit_word(head) else None
-    anchor = head
-    if key := _salient(counted):
-        return key, None  # "15,000 Afghan refugees"
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if key := _salient(pobj):
-                return key, None  # "a third of the wells"
-    sent = head.sent
-    same_sentence = [f for f in ext.figures if f.unit == unit and f.measure_key and f.start >= sent.start_char]
-    if counted is None and same_sentence:
-        return same_sentence[-1].measure_key, same_sentence[-1]  # "up from 15,000 in October", "estimates hover around 20 percent"
-    verb = anchor.head
-    while verb.dep_ in {"prep", "pobj", "quantmod", "advmod", "npadvmod", "dobj", "attr"} and verb.head.i != verb.i and \
-            verb.pos_ not in {"VERB", "AUX"}:
-        verb = verb.head
-    clause = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i != anchor.i]
-    for cand in clause:
-        if key := _salient(cand):
-            return key, None  # "ethnic Tajiks comprise over 46 percent"
-    earlier = [f for f in ext.figures if f.unit == unit and f.measure_key]
-    if earlier and (unit == "percent" or any(c.lemma_.lower() in ANAPHORS for c in clause)):
-        return earlier[-1].measure_key, earlier[-1]  # "that figure was already 10,000"
-    return None, None
 
 
 LOCATIVE = {"in", "inside", "within", "across", "throughout", "of"}
@@ -414,11 +604,13 @@ def _unit_word(tok: Token) -> bool:
     return tok.lower_ in UNITS
 
 
-def _noun_phrase(tok: Token) -> str:
-    """The words of what is counted, prepositional phrases kept ("refugees in Tajikistan"), numbers and qualifiers out."""
-    words = [t for t in noun_phrase(tok, NP_END - {"prep"}) if not t.like_num and t.lower_ not in APPROX and t.dep_ not in {"quantmod"}
-             and not (t.head.like_num and t.dep_ in {"advmod", "quantmod"})]
-    return " ".join(t.text for t in words).strip(" ,.") or tok.text
+def _phrase(tok: Token, keep_preps: bool = True) -> str:
+    """The words of a noun phrase, prepositional phrases kept or not ("refugees in Tajikistan"), numbers and qualifiers out."""
+    words = [t for t in noun_phrase(tok, NP_END - {"prep"} if keep_preps else NP_END) if not t.like_num and t.lower_ not in APPROX
+             and t.dep_ not in {"quantmod"} and not (t.head.like_num and t.dep_ in {"advmod", "quantmod"}) and not _glued(t)
+             and t.text not in CURRENCY_SYMBOLS and not ((t.dep_ in {"cc", "punct"} or t.lower_ in APPROX_WORDS) and t.i < tok.i)
+             and not (t.i != tok.i and t.i and t.doc[t.i - 1].like_num and (t.lower_ in UNITS or t.lower_.rstrip(".") in SCALE_LETTERS))]
+    return _cap(" ".join(t.text for t in words)) or tok.text
 
 
 def _source(doc: Doc, ext: Extraction, start_char: int, head: Token) -> tuple[str | None, str | None]:
@@ -448,57 +640,118 @@ def _source(doc: Doc, ext: Extraction, start_char: int, head: Token) -> tuple[st
                 best = (st, content)
     if best:
         return best[0].speaker, best[0].speaker_text
-    return None, None
+    return _announcer(doc, head) or _quoted_speaker(doc, ext, start_char) or (None, None)
+
+
+def _announcer(doc: Doc, head: Token) -> tuple[str | None, str | None] | None:
+    """ "Albright announced on Monday to offer a reward of $2 million": the subject of the reporting verb above the figure."""
+    for tok in head.ancestors:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUES:
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+            if subj and (actor := actor_of(doc, subj[0])):
+                return actor, subj[0].text
+            return None
+    return None
+
+
+QUOTE_GAP = 120  # characters between two quotations of one speaker ("...," she said. "...")
+QUOTES = re.compile(r"“[^”]*”|``.*?''|\"[^\"]*\"", re.S)
+
+
+def _quoted_speaker(doc: Doc, ext: Extraction, start_char: int) -> tuple[str | None, str | None] | None:
+    """A figure inside a quotation whose speaker a statement names, though the quote runs on past that statement's sentence."""
+    quotes = list(QUOTES.finditer(doc.text))
+    for n, quote in enumerate(quotes):
+        if quote.start() <= start_char < quote.end():
+            said = [st for st, (a, b) in ext.scopes if a < quote.end() and quote.start() < b and st.speaker_text]
+            if not said and n and quote.start() - quotes[n - 1].end() < QUOTE_GAP:  # the speaker's quote goes on
+                said = [st for st, (a, b) in ext.scopes if a < quotes[n - 1].end() and quotes[n - 1].start() < b and st.speaker_text]
+            return (said[0].speaker, said[0].speaker_text) if said else None
+    return None
 
 
 @Language.component("khabar_figures")
 def figures_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
+    skip = _not_figures(doc)
     i = 0
     while i < len(doc):
-        if not _is_number_start(doc[i]) or (i and _is_number_start(doc[i - 1]) and doc[i - 1].lower_ not in {"a", "an"}):
+        if i in skip or not _is_number_start(doc[i]) or (i and _is_number_start(doc[i - 1]) and doc[i - 1].lower_ not in {"a", "an"}):
             i += 1
             continue
-        glued, one = _glued(doc[i]), _one_unit(doc, i)
-        if (glued or one) and not _in_date(ext, doc[i].idx, doc[i].idx + len(doc[i].text)):
-            value, unit = glued or (1.0, one)
-            end = i + (1 if glued else 2)
-            tok_start, tok_end = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            ext.figures.append(Figure(id=f"{ext.doc}:F{tok_start}", doc=ext.doc, start=tok_start, end=tok_end,
-                                      text=doc.text[tok_start:tok_end], value=value, unit=unit, approx=_approx(doc, i),
-                                      date=date_of(doc, doc[i])))
-            i = end
-            continue
-        num = _read_number(doc, i)
-        if num is None:
-            i += 1
-            continue
-        currency, start = _currency_before(doc, num.start)
-        sign = -1 if start >= 1 and doc[start - 1].text in {"-", "−"} and doc[start - 1].whitespace_ == "" and \
-            (start < 2 or doc[start - 2].text in {"(", " "} or doc[start - 2].whitespace_) else 1
-        unit, end = _unit_after(doc, num.end)
-        if unit in {"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR"} and currency is None:
-            currency, unit = unit, None
-        if _excluded(doc, num, ext, unit, currency):
-            i = num.end
-            continue
-        approx = _approx(doc, start)
-        final_unit = currency or unit or "count"
-        value = num.value * sign if num.value is not None else None
-        span_start, span_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        head = _head(doc, num)
-        number_root = doc[num.start : num.end].root
-        source, source_text = _source(doc, ext, span_start, head)
-        per = _per_after(doc, end) or ("day" if end > num.end and doc[end - 1].lower_ == "tpd" else None)
-        key, place, when = _key_place_date(doc, ext, head, number_root, final_unit)
-        ext.figures.append(Figure(
-            id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc.text[span_start:span_end],
-            value=value, value_max=num.value_max, unit=final_unit, approx="about" if num.vague and approx == "exact" else approx,
-            measure=_measure(doc, ext, head, number_root, final_unit), per=per, date=when,
-            source=source, source_text=source_text, measure_key=key, place=place, promised=_promised(ext, span_start, head)))
-        i = max(end, num.end)
+        figure, i = _figure_at(doc, ext, i)
+        if figure is not None:
+            ext.figures.append(figure)
     _shared_places(ext.figures)
     return doc
+
+
+def _quantity_at(doc: Doc, i: int) -> tuple[Number, int, int, str | None, str | None] | None:
+    """The number starting at token ``i`` with its currency and unit: (number, first token, end token, currency, unit)."""
+    glued, one = _glued(doc[i]), _one_unit(doc, i)
+    if glued and glued.not_figure:
+        return None
+    if glued and (glued.unit or glued.subunit):  # "640bhp", "121ft", "200p"
+        value = glued.value / 100 if glued.subunit else glued.value
+        return Number(i, i + 1, value), i, i + 1, glued.currency, glued.unit
+    if one:  # "a gallon"
+        return Number(i, i + 2, Decimal(1)), i, i + 2, None, one
+    num = _read_number(doc, i)
+    if num is None:
+        return None
+    currency, start = _currency_before(doc, num.start)
+    if currency is None and (g := _glued(doc[num.start])) is not None:
+        currency = g.currency  # "US$5 million", "USD1,700"
+    unit, end = _unit_after(doc, num.end)
+    num, end, unit = _range(doc, num, end, unit)
+    if unit in ISO_CURRENCIES and currency is None:
+        currency, unit = unit, None
+    return num, start, end, currency, unit
+
+
+def _figure_at(doc: Doc, ext: Extraction, i: int) -> tuple[Figure | None, int]:
+    """The figure starting at token ``i`` (or None) and the token to go on from."""
+    found = _quantity_at(doc, i)
+    if found is None:
+        return None, i + 1
+    num, start, end, currency, unit = found
+    if _excluded(doc, num, ext, unit, currency) or \
+            _in_date(ext, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) and not _counts_plural(doc[num.start]):
+        return None, num.end
+    sign = -1 if start >= 1 and doc[start - 1].text in {"-", "−"} and doc[start - 1].whitespace_ == "" and \
+        (start < 2 or doc[start - 2].text in {"(", " "} or doc[start - 2].whitespace_) else 1
+    value, final_unit = _in_money(ext, num.value * sign if num.value is not None else None, currency or unit or "count")
+    value_max = _in_money(ext, num.value_max, currency or unit or "count")[0] if num.value_max is not None else None
+    approx = "range" if num.value_max is not None else _approx(doc, start)
+    span_start, span_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    measure = _describe(doc, ext, start, end, final_unit)
+    if measure.words and (rate := _rate_noun(doc, end)):
+        measure.words = f"{measure.words} per {rate}"  # "Net advanced to $94.2 million, or 89 cents a share"
+    head = measure.head or doc[start:end].root
+    earlier = measure.earlier
+    source, source_text = _source(doc, ext, span_start, head)
+    per = _per_after(doc, end) or ("day" if end > num.end and doc[end - 1].lower_ == "tpd" else None)
+    figure = Figure(
+        id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc.text[span_start:span_end],
+        value=_number(value), value_max=_number(value_max), unit=final_unit,
+        approx="about" if num.vague and approx == "exact" else approx, measure=measure.words, per=per,
+        date=date_of(doc, doc[start:end].root) or date_of(doc, head) or (earlier.date if earlier else None) or _sentence_date(doc, ext, head),
+        source=source, source_text=source_text, measure_key=measure.key,
+        place=_place(doc, ext, head) or (earlier.place if earlier else None), promised=_promised(ext, span_start, head))
+    return figure, max(end, num.end)
+
+
+def _number(value: Decimal | None) -> float | None:
+    """The exact decimal as the nearest float: 17.1 × 10⁹ is 17100000000.0."""
+    return None if value is None else float(value)
+
+
+def _sentence_date(doc: Doc, ext: Extraction, head: Token) -> DateValue | None:
+    """The date of a figure's sentence when it names only one ("a speech Sunday night to about 700 students")."""
+    sent = head.sent
+    dates = {(d.date.start, d.date.end): d.date for d in ext.dates
+             if d.date and d.date.start and sent.start_char <= d.start < sent.end_char}
+    return next(iter(dates.values())) if len(dates) == 1 else None
 
 
 def _shared_places(figures: list[Figure]) -> None:

@@ -121,8 +121,10 @@ dates = _item_table("dates", r.DateMention)
 
 links = Table(
     "links", metadata,
-    *_columns(r.Link, {"id": Column("id", ID, primary_key=True), "kind": Column("kind", String(20), nullable=False)}),
+    *_columns(r.Link, {"id": Column("id", ID, primary_key=True), "kind": Column("kind", String(20), nullable=False),
+                       "score": Column("score", Float, nullable=True, server_default="1.0")}),
     Index(None, "kind"),
+    Index(None, "score"),
 )
 
 # Which links an item (or document) belongs to: links are found from a new item without a scan.

@@ -13,25 +13,35 @@ LONG = ("The river has always marked the border between the two valleys, and for
         "and the marriages that joined families who now need visas to visit one another.")
 
 DOCS = [
-    {"id": "a", "url": "https://north.example.org/a", "published": "2022-02-10", "publisher": "North Wire",
-     "text": "Moldova promised in January to take in up to 50,000 refugees. In early February, 4,000 Ukrainian refugees "
-             "were living in Moldova, the interior ministry said."},
-    {"id": "b", "url": "https://south.example.org/b", "published": "2022-03-20", "publisher": "South Post",
-     "text": "About 12,000 Ukrainian refugees were living in Moldova in mid-March, the interior ministry said, up from "
-             "4,000 in early February."},
-    {"id": "c", "url": "https://north.example.org/c", "published": "2022-03-05", "publisher": "North Wire",
-     "text": "Romania's foreign minister met Moldovan leaders in Chisinau on Friday."},
-    {"id": "d", "url": "https://east.example.org/d", "published": "2022-03-06", "publisher": "East Daily",
-     "text": "Romania's foreign minister met Moldovan leaders in Chisinau on Friday to discuss energy."},
-    {"id": "e", "url": "https://north.example.org/e", "published": "2022-03-07", "publisher": "North Wire",
-     "text": "There are persistent rumors that Belarus is supplying weapons to Russia."},
-    {"id": "f", "url": "https://east.example.org/f", "published": "2022-03-09", "publisher": "East Daily",
-     "text": "Belarus denied reports that it was supplying weapons to Russia."},
+    {"id": "a", "url": "https://north.example.org/a", "published": "2023-03-20", "publisher": "North Wire",
+     "text": "The city council of Valparaiso pledged on March 2 to build as many as 2,000 homes for flood victims. "
+             "Work began in the hills above the port."},
+    {"id": "b", "url": "https://south.example.org/b", "published": "2023-05-30", "publisher": "South Post",
+     "text": "By late May, only 350 homes for flood victims had been finished in Valparaiso, according to a housing charity."},
+    {"id": "c", "url": "https://north.example.org/c", "published": "2023-04-07", "publisher": "North Wire",
+     "text": "Kenya's president hosted Ugandan officials in Nairobi on Friday."},
+    {"id": "d", "url": "https://east.example.org/d", "published": "2023-04-08", "publisher": "East Daily",
+     "text": "Kenya's president hosted Ugandan officials in Nairobi on Friday to discuss the railway."},
+    {"id": "e", "url": "https://north.example.org/e", "published": "2023-04-03", "publisher": "North Wire",
+     "text": "According to reports, Hungary is supplying ammunition to Serbia."},
+    {"id": "f", "url": "https://east.example.org/f", "published": "2023-04-05", "publisher": "East Daily",
+     "text": "Hungary denied supplying ammunition to Serbia."},
     {"id": "g", "url": "https://north.example.org/g", "published": "2022-03-10", "publisher": "North Wire", "text": LONG},
     {"id": "h", "url": "https://mirror.example.org/h", "published": "2022-03-11", "publisher": "Mirror", "text": LONG + " (Reprinted.)"},
-    {"id": "i", "url": "https://south.example.org/i", "published": "2022-03-12", "publisher": "South Post",
-     "text": "Ethnic Gagauz make up over 40 percent of the population of Comrat, according to the mayor. "
-             "Independent researchers put the share at around 25 percent."},
+    {"id": "i", "url": "https://south.example.org/i", "published": "2023-04-09", "publisher": "South Post",
+     "text": "Farmers say barley covers 60 percent of the arable land in Lesotho, according to the agriculture minister. "
+             "An independent survey puts the share at about 35 percent."},
+    {"id": "k", "url": "https://north.example.org/k", "published": "2023-01-05", "publisher": "North Wire",
+     "text": "On Monday, 1,200 households in Armenia were without power, the energy ministry said."},
+    {"id": "l", "url": "https://east.example.org/l", "published": "2023-01-20", "publisher": "East Daily",
+     "text": "Roughly 3,400 households in Armenia were without power on Thursday, the energy ministry said. "
+             "The outages began on January 2, when 1,200 households lost power."},
+    {"id": "m", "url": "https://east.example.org/m", "published": "2023-02-13", "publisher": "East Daily",
+     "text": "The port authority said 42 trawlers were stranded off Chittagong on Sunday."},
+    {"id": "n", "url": "https://south.example.org/n", "published": "2023-02-13", "publisher": "South Post",
+     "text": "A fishermen's union said 70 trawlers were stranded off Chittagong on Sunday."},
+    {"id": "o", "url": "https://west.example.org/o", "published": "2023-02-13", "publisher": "West Times",
+     "text": "Rescuers said 30 trawlers were sunk off Chittagong on Sunday."},
 ]
 
 
@@ -62,23 +72,51 @@ def _figure(store, doc, value):
 
 def test_series_orders_by_figure_date_and_a_restated_figure_is_no_new_step(stored):
     store, _ = stored
-    [series] = [s for s in _by_kind(_links(store), "series") if _figure(store, "a", 4000).id in s.items]
-    assert series.items.index(_figure(store, "a", 4000).id) < series.items.index(_figure(store, "b", 12000).id)
-    assert _figure(store, "b", 4000).id in series.items  # restated in b ...
-    assert series.note.count("→") == 1  # ... but only two steps: 4,000 then 12,000
+    first, later = _figure(store, "k", 1200), _figure(store, "l", 3400)
+    [series] = [s for s in _by_kind(_links(store), "series") if first.id in s.items]
+    assert series.items.index(first.id) < series.items.index(later.id)
+    assert _figure(store, "l", 1200).id in series.items  # restated in l ...
+    assert series.note.count("→") == 1  # ... but only two steps: 1,200 then 3,400
+    assert series.score >= 0.5 and series.evidence["places"] == ["ARM", "ARM"]
 
 
 def test_promise_set_against_later_figures(stored):
     store, _ = stored
-    promised = _figure(store, "a", 50000)
+    promised = _figure(store, "a", 2000)
     [promise] = [p for p in _by_kind(_links(store), "promise") if p.items[0] == promised.id]
-    assert _figure(store, "b", 12000).id in promise.items
+    assert _figure(store, "b", 350).id in promise.items
+    assert promise.score >= 0.5 and "home" in promise.evidence["shared_words"]
 
 
-def test_contradiction_between_sources(stored):
+def test_contradiction_between_sources_carries_its_evidence(stored):
     store, _ = stored
-    pair = {_figure(store, "i", 40).id, _figure(store, "i", 25).id}
-    assert any(set(c.items) == pair for c in _by_kind(_links(store), "contradiction"))
+    pair = {_figure(store, "i", 60).id, _figure(store, "i", 35).id}
+    [link] = [c for c in _by_kind(_links(store), "contradiction") if set(c.items) == pair]
+    assert link.score >= 0.5
+    assert link.evidence["unit"] == "percent" and sorted(link.evidence["values"]) == [35, 60]
+    assert set(link.evidence["factors"]) == {"measure", "place", "time", "values"}
+
+
+def test_two_outlets_disagreeing_on_one_count_contradict(stored):
+    store, _ = stored
+    pair = {_figure(store, "m", 42).id, _figure(store, "n", 70).id}
+    [link] = [c for c in _by_kind(_links(store), "contradiction") if set(c.items) == pair]
+    assert link.score >= 0.5
+
+
+def test_same_noun_different_measure_is_never_shown(stored, tmp_path):
+    """Trawlers stranded and trawlers sunk share a noun, a place and a day, not a measure."""
+    from khabar.export import store_records
+
+    store, _ = stored
+    sunk = _figure(store, "o", 30).id
+    near = [k for k in _links(store).values() if sunk in k.items]
+    assert all(k.score < 0.5 for k in near)
+    assert all(k.evidence["factors"]["measure"] < 0.6 for k in near if k.kind == "contradiction")
+    exported = [r for r in store_records(store, 0.5) if r["record"] == "link"]
+    assert not any(sunk in r["items"] for r in exported)
+    everything = [r for r in store_records(store, None) if r["record"] == "link"]
+    assert len(everything) == len(list(store.links())) >= len(exported)
 
 
 def test_same_event_counts_independent_sources(stored):
@@ -96,7 +134,7 @@ def test_denial_sets_report_against_denial(stored):
 def test_syndicated_copies_are_linked_not_merged(stored):
     store, _ = stored
     [synd] = _by_kind(_links(store), "syndicated")
-    assert synd.items == ["g", "h"]
+    assert synd.items == ["g", "h"] and synd.score >= 0.8
     assert {d.id for d in store.documents()} >= {"g", "h"}
 
 
@@ -105,13 +143,27 @@ def test_reingesting_changes_nothing_and_one_more_document_only_adds(stored, db_
     before = _links(store)
     ingest([_write(tmp_path / "docs.jsonl", DOCS)], db=db_url)
     assert _links(store) == before
-    later = {"id": "j", "url": "https://west.example.org/j", "published": "2022-04-20", "publisher": "West",
-             "text": "About 20,000 Ukrainian refugees were living in Moldova in mid-April, officials said."}
+    later = {"id": "j", "url": "https://west.example.org/j", "published": "2023-02-10", "publisher": "West",
+             "text": "About 5,100 households in Armenia were without power on February 8, officials said."}
     ingest([_write(tmp_path / "more.jsonl", [later])], db=db_url)
     after = _links(store)
     assert set(before) <= set(after)
     [series] = [s for s in _by_kind(after, "series") if any(i.startswith("j:") for i in s.items)]
     assert series.note.count("→") == 2
+
+
+def test_report_hides_links_below_the_threshold_unless_asked(stored):
+    from rich.console import Console
+
+    from khabar.report import print_report
+
+    store, _ = stored
+    def shown(threshold):
+        console = Console(record=True, width=400)
+        print_report(store, console, threshold)
+        return console.export_text()
+    assert "below the score threshold" in shown(0.5)
+    assert "below the score threshold" not in shown(None)
 
 
 def test_namesakes_stay_apart_and_transliterations_merge(tmp_path):
