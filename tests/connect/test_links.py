@@ -169,23 +169,25 @@ def test_report_hides_links_below_the_threshold_unless_asked(stored):
 def test_namesakes_stay_apart_and_transliterations_merge(tmp_path):
     db = f"sqlite:///{tmp_path / 'k.db'}"
     docs = [
-        {"id": "p1", "url": "u:1", "text": "Emomali Rahmon spoke in Dushanbe. Ahmad Shah Massoud was remembered."},
-        {"id": "p2", "url": "u:2", "text": "Emomali Rakhmon met Ahmad Massoud, who leads the resistance."},
-        {"id": "p3", "url": "u:3", "text": "Massoud said the fighting would go on."},
+        {"id": "p1", "url": "u:1", "text": "Armenian Prime Minister Nikol Pashinyan spoke in Yerevan. Maria Elena Ortiz was honoured "
+                                           "at the ceremony."},
+        {"id": "p2", "url": "u:2", "text": "On Monday, Prime Minister Nikol Pashinian met Maria Ortiz, who runs the relief fund."},
+        {"id": "p3", "url": "u:3", "text": "Speaking later, Ms. Ortiz said the fund would double its grants."},
     ]
     ingest([_write(tmp_path / "p.jsonl", docs)], db=db)
     with Store(db) as store:
         people = {e.name: e for e in store.entities() if e.kind == "person"}
-    assert sorted(people["Emomali Rahmon"].docs) == ["p1", "p2"]
-    assert "Emomali Rakhmon" in people["Emomali Rahmon"].aliases
-    assert {"Ahmad Shah Massoud", "Ahmad Massoud"} <= set(people)
-    assert "p3" not in people["Ahmad Shah Massoud"].docs and "p3" not in people["Ahmad Massoud"].docs
+    assert sorted(people["Nikol Pashinyan"].docs) == ["p1", "p2"]
+    assert "Nikol Pashinian" in people["Nikol Pashinyan"].aliases
+    assert {"Maria Elena Ortiz", "Maria Ortiz"} <= set(people)
+    assert "p3" not in people["Maria Elena Ortiz"].docs and "p3" not in people["Maria Ortiz"].docs
+    assert people["Ortiz"].docs == ["p3"]  # a lone surname two stored people carry merges with neither
 
 
 def test_extract_without_a_database_resolves_people_the_same_way(tmp_path):
     from khabar.api import extract
 
-    docs = [{"id": "p1", "url": "u:1", "text": "Emomali Rahmon spoke in Dushanbe."},
-            {"id": "p2", "url": "u:2", "text": "Emomali Rakhmon met the envoy."}]
+    docs = [{"id": "p1", "url": "u:1", "text": "Armenian Prime Minister Nikol Pashinyan spoke in Yerevan."},
+            {"id": "p2", "url": "u:2", "text": "Later, Prime Minister Nikol Pashinian met the envoy."}]
     people = [r for r in extract([_write(tmp_path / "p.jsonl", docs)]) if r["record"] == "entity" and r["kind"] == "person"]
     assert len(people) == 1 and sorted(people[0]["docs"]) == ["p1", "p2"]

@@ -30,9 +30,9 @@ def test_surname_before_full_name_is_merged_into_it(extract):
 
 
 def test_two_people_sharing_a_surname_stay_apart(extract):
-    ext = extract("Ahmad Shah Massoud led the fighters. His son Ahmad Massoud now leads them.")
+    ext = extract("Maria Elena Ortiz chaired the water board for a decade. Her niece, Maria Ortiz, was elected to it in May.")
     persons = {e.name for e in ext.entities.values() if e.kind == "person"}
-    assert {"Ahmad Shah Massoud", "Ahmad Massoud"} <= persons
+    assert {"Maria Elena Ortiz", "Maria Ortiz"} <= persons
 
 
 def test_role_phrase_gives_country_and_actor_code(extract):
@@ -42,10 +42,10 @@ def test_role_phrase_gives_country_and_actor_code(extract):
 
 
 def test_capital_as_actor_stands_for_the_country(extract):
-    ext = extract("Tashkent denies the report.")
+    ext = extract("Ottawa warned that the tariffs would hurt farmers on both sides.")
     [st] = ext.statements
-    assert ext.entities[st.speaker].name == "Uzbekistan"
-    assert "Tashkent" in ext.entities[st.speaker].aliases
+    assert ext.entities[st.speaker].name == "Canada"
+    assert "Ottawa" in ext.entities[st.speaker].aliases
 
 
 def test_organisations_from_the_table(extract):
@@ -54,7 +54,7 @@ def test_organisations_from_the_table(extract):
     assert ents["United Nations refugee agency"].kind == "organization"
 
 
-def test_all_caps_dateline_capital_is_named_as_written_in_prose(extract):
-    ext = extract("DUSHANBE — About 500 doctors arrived in Tajikistan on Monday, officials said.")
+def test_all_caps_dateline_city_is_named_as_written_in_prose(extract):
+    ext = extract("NAIROBI (Reuters) - Kenya's central bank cut its main lending rate on Tuesday.")
     places = [e for e in ext.entities.values() if e.kind == "location"]
-    assert [p.name for p in places] == ["Dushanbe"] and "DUSHANBE" in places[0].aliases
+    assert [p.name for p in places] == ["Nairobi"] and "NAIROBI" in places[0].aliases

@@ -36,9 +36,9 @@ def test_speaker_through_apposition(extract):
 
 
 def test_speaker_of_coordinated_verb(extract):
-    ext = extract("Bishkek denies the allegations and says that its border guards acted lawfully.")
+    ext = extract("On Friday the Chilean government disputed the count but conceded that two fishing boats were missing.")
     cues = {s.cue: _speaker(ext, s) for s in ext.statements}
-    assert cues == {"deny": "Kyrgyzstan", "say": "Kyrgyzstan"}
+    assert cues == {"deny": "Chile", "say": "Chile"}
 
 
 def test_speaker_after_the_quote(extract):
@@ -54,9 +54,9 @@ def test_according_to(extract):
 
 
 def test_relative_pronoun_speaker(extract):
-    ext = extract("Norway was the only donor that promised to double its aid.")
+    ext = extract("Among the lenders, Norway, which pledged last spring to cancel the debt, has been silent since.")
     st = _one(ext)
-    assert st.cue == "promise" and _speaker(ext, st) == "Norway"
+    assert st.cue == "promise" and _speaker(ext, st) == "Norway" and "cancel the debt" in st.content
 
 
 def test_infinitive_and_unbalanced_quotes_are_no_statements(extract):
