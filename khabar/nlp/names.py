@@ -246,6 +246,13 @@ def country_code(text: str) -> str | None:
     return places.adjectives.get(key)
 
 
+def demonym_code(text: str) -> str | None:
+    """The country of a people or an adjective ("американцы", "таджикский", "Afghans"); None for a country's name."""
+    places = _places()
+    key = _words_key(text)
+    return None if key in places.names else places.adjectives.get(key)
+
+
 def place_code(text: str) -> str | None:
     """The country of a country or city name (Russian or English); None for other places."""
     if code := country_code(text):

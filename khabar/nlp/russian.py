@@ -39,8 +39,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from khabar.errors import KhabarError
-from khabar.nlp import MAX_LENGTH
-from khabar.nlp import names
+from khabar.nlp import MAX_LENGTH, names
 
 # UD relation -> the label en_core_web_sm gives the same relation (ClearNLP style). Others keep their UD label.
 DEP_LABELS: dict[str, str] = {
@@ -50,7 +49,7 @@ DEP_LABELS: dict[str, str] = {
 }
 # Negation is an advmod in UD and "neg" in the English model.
 NEGATIONS: frozenset[str] = frozenset({"не", "ни", "нет"})
-# natasha's entity types -> spaCy's English labels; a LOC that is a country or a city becomes GPE.
+# natasha's entity types -> spaCy's English labels; a LOC that is a country or a city becomes GPE, a people NORP.
 ENTITY_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 BATCH = 64  # sentences per natasha batch: slovnet pads a batch to its longest sentence
 
@@ -198,13 +197,41 @@ def _entities(doc: Doc, sents: list, vocab) -> list[Span]:
         offset = sent[0].idx
         for hit in found.spans:
             span = doc.char_span(offset + hit.start, offset + hit.stop, alignment_mode="expand")
-            if span is None or not span.text.strip():
-                continue
-            label = ENTITY_LABELS.get(hit.type, hit.type)
-            if label == "LOC" and names.place_code(names.normal_form(span, vocab)):
-                label = "GPE"
-            spans.append(Span(doc, span.start, span.end, label=label))
-    return spacy.util.filter_spans(spans)
+            if span is not None:
+                spans += [_labelled(part, ENTITY_LABELS.get(hit.type, hit.type), vocab) for part in _outside_brackets(span)]
+    return spacy.util.filter_spans(_with_genitive_places(spans))
+
+
+def _outside_brackets(span: Span) -> list[Span]:
+    """"Союз советов (СКС)" is two names: the one before the brackets and the one inside."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text in "()[]":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [p for p in parts if p.text.strip(" ,.;:-—«»\"")]
+
+
+def _labelled(span: Span, label: str, vocab) -> Span:
+    """natasha's LOC is GPE for a country or a city, NORP for a people ("американцы"), else LOC."""
+    if label == "LOC":
+        normal = names.normal_form(Span(span.doc, span.start, span.end, label=label), vocab)
+        label = "NORP" if names.demonym_code(normal) else "GPE" if names.place_code(normal) else "LOC"
+    return Span(span.doc, span.start, span.end, label=label)
+
+
+def _with_genitive_places(spans: list[Span]) -> list[Span]:
+    """An organisation followed by the place it belongs to, in the genitive, is one name: "МИД Грузии", "Совет муфтиев России"."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "ORG" and span.label_ in {"GPE", "LOC"} and span.start == prev.end
+                and "Gen" in span.root.morph.get("Case") and prev.start <= span.root.head.i < prev.end):
+            out[-1] = Span(span.doc, prev.start, span.end, label="ORG")
+            continue
+        out.append(span)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -135,7 +135,7 @@ def test_english_path_never_imports_natasha(tmp_path):
 # --- names ------------------------------------------------------------------
 
 def test_names_are_put_in_the_nominative_with_surface_forms_as_aliases(nlp):
-    doc = nlp("Вчера Нурсултан Назарбаев встретился с Шавкатом Мирзиёевым. Позже журналисты спросили Назарбаева о МИДе Туркмении.")
+    doc = nlp("Вчера Нурсултан Назарбаев встретился с Шавкатом Мирзиёевым. Позже журналисты спросили Назарбаева о Туркмении.")
     found = {e.name: e for e in names.entity_names(doc)}
     assert "Шавкат Мирзиёев" in found and found["Шавкат Мирзиёев"].aliases == ["Шавкатом Мирзиёевым"]
     assert "Назарбаева" in found["Нурсултан Назарбаев"].aliases  # the surname alone joins the full name
@@ -184,3 +184,20 @@ def test_a_city_is_a_place_not_a_country():
     assert names.country_code("Душанбе") is None
     assert names.place_code("Душанбе") == "TJK" and names.place_code("Кабуле") == "AFG"
     assert names.place_code("Памир") is None
+
+
+def test_a_name_and_its_bracketed_abbreviation_are_two_entities(nlp):
+    doc = nlp("Представители Организации Договора о коллективной безопасности (ОДКБ) прибыли в Душанбе.")
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Организации Договора о коллективной безопасности", "ORG"), ("ОДКБ", "ORG")]
+
+
+def test_an_organisation_keeps_the_country_it_belongs_to(nlp):
+    doc = nlp("Сотрудники МИД Узбекистана и Совета безопасности Киргизии встретились.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("МИД Узбекистана", "ORG"), ("Совета безопасности Киргизии", "ORG")]
+    assert [e.name for e in names.entity_names(doc)] == ["МИД Узбекистана", "Совет безопасности Киргизии"]
+
+
+def test_a_people_is_not_a_place(nlp):
+    doc = nlp("Американцы и таджики проголосовали.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Американцы") in {None, "NORP"}
+    assert names.demonym_code("американцы") == "USA" and names.demonym_code("Америка") is None
