@@ -115,7 +115,13 @@ class EntityName:
 
     @property
     def country(self) -> str | None:
-        return None if self.label in PEOPLE_KINDS else place_code(self.name)
+        """A place's country, or the country an organisation's name says it belongs to ("МИД России" → RUS)."""
+        if self.label in PEOPLE_KINDS:
+            return None
+        if code := place_code(self.name):
+            return code
+        words = self.name.split() if self.label == "ORG" else []
+        return next((code for w in words[1:] if w[:1].isupper() and (code := country_code(w))), None)
 
 
 def entity_names(doc: Doc, vocab=None) -> list[EntityName]:

@@ -96,8 +96,8 @@ class RazdelTokenizer:
             first = True
             for tok in razdel.tokenize(sent.text):
                 begin = sent.start + tok.start
-                at = _fill(text, at, begin, words, spaces, starts)
-                starts.append(1 if first and any(not w.isspace() for w in words) else -1)
+                _fill(text, at, begin, words, spaces, starts)
+                starts.append(1 if first and at else -1)  # leading whitespace belongs to the first sentence
                 words.append(tok.text)
                 spaces.append(False)
                 at, first = begin + len(tok.text), False
@@ -111,7 +111,7 @@ class RazdelTokenizer:
             yield self(text)
 
 
-def _fill(text: str, at: int, until: int, words: list[str], spaces: list[bool], starts: list[int]) -> int:
+def _fill(text: str, at: int, until: int, words: list[str], spaces: list[bool], starts: list[int]) -> None:
     """Cover text[at:until] (between two razdel words): one space trails the last word, other whitespace is a token.
 
     razdel drops only whitespace; anything else it skipped becomes a word, so no character is lost.
@@ -119,12 +119,11 @@ def _fill(text: str, at: int, until: int, words: list[str], spaces: list[bool], 
     gap = text[at:until]
     if gap.startswith(" ") and words and not spaces[-1] and not words[-1].isspace():
         spaces[-1] = True
-        gap, at = gap[1:], at + 1
+        gap = gap[1:]
     for piece in re.findall(r"\s+|\S+", gap):
         words.append(piece)
         spaces.append(False)
         starts.append(-1)
-    return until
 
 
 @Language.factory("khabar_natasha")

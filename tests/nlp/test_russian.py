@@ -194,7 +194,9 @@ def test_a_name_and_its_bracketed_abbreviation_are_two_entities(nlp):
 def test_an_organisation_keeps_the_country_it_belongs_to(nlp):
     doc = nlp("Сотрудники МИД Узбекистана и Совета безопасности Киргизии встретились.")
     assert [(e.text, e.label_) for e in doc.ents] == [("МИД Узбекистана", "ORG"), ("Совета безопасности Киргизии", "ORG")]
-    assert [e.name for e in names.entity_names(doc)] == ["МИД Узбекистана", "Совет безопасности Киргизии"]
+    found = names.entity_names(doc)
+    assert [e.name for e in found] == ["МИД Узбекистана", "Совет безопасности Киргизии"]
+    assert [e.country for e in found] == ["UZB", "KGZ"]
 
 
 def test_a_people_is_not_a_place(nlp):
