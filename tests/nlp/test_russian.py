@@ -203,3 +203,18 @@ def test_a_people_is_not_a_place(nlp):
     doc = nlp("Американцы и таджики проголосовали.")
     assert {e.text: e.label_ for e in doc.ents}.get("Американцы") in {None, "NORP"}
     assert names.demonym_code("американцы") == "USA" and names.demonym_code("Америка") is None
+
+
+def test_a_russian_report_meets_the_english_names_of_the_same_actors(nlp):
+    """Each actor of a Russian text of ours has the key or country of its English name."""
+    doc = nlp("Эмомали Рахмон принял в Душанбе Абдулазиза Камилова. Они обсудили движение «Талибан» и Ахмада Масуда.")
+    found = {e.key: e for e in names.entity_names(doc)}
+    for english in ("Emomali Rahmon", "Abdulaziz Kamilov", "Taliban", "Ahmad Massoud"):
+        assert names.name_key(english) in found, english
+    assert found[names.name_key("Dushanbe")].country == names.country_code("Tajikistan") == "TJK"
+
+
+def test_a_man_s_name_the_dictionary_does_not_know_loses_its_case_ending(nlp):
+    doc = nlp("Делегация встретилась с Ахмадом Масудом, а позже журналисты писали о Масуде.")
+    (entry,) = [e for e in names.entity_names(doc) if e.label == "PERSON"]
+    assert entry.name == "Ахмад Масуд" and "Масуде" in entry.aliases
