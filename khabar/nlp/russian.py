@@ -55,7 +55,6 @@ ENTITY_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 BATCH = 64  # sentences per natasha batch: slovnet pads a batch to its longest sentence
 
 
-
 @dataclass(frozen=True)
 class Models:
     """natasha's analysers, loaded once."""
