@@ -205,6 +205,38 @@ AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g
                                              "points", "second", "ha", "min", "mi", "eb", "tb", "mb", "kb", "gb"})
 
 # --- events -----------------------------------------------------------------
+# Common nouns that name an actor (coreference, event roles): the sector nouns and the words news uses for
+# people who act ("the robbers", "critics", "investigators"); "people", "industry", "school"... name nobody in particular.
+ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state industry business businesses school schools hospital "
+                                                              "hospitals university universities bank company companies firm".split()) | frozenset(
+    "robber robbers bomber bombers gunman gunmen suspect suspects exile exiles critic critics opponent opponents supporter "
+    "supporters resident residents envoy envoys agent agents investigator investigators hijacker hijackers kidnapper kidnappers "
+    "killer killers assassin assassins demonstrator protester protesters marcher marchers striker strikers rioter rioters "
+    "administration department agency ministry council board commission committee delegation coalition alliance "
+    "organization organisation movement group groups faction factions regime junta cabinet officials official leaders "
+    "authorities police prosecutors advisor adviser advisers advisors inspector inspectors protestor protestors hostage hostages "
+    "prisoner prisoners detainee detainees captive captives foreigner foreigners dissident dissidents".split())
+# Nouns of institutions a pronoun "it" can stand for ("the ministry ... its"), unlike "the minister".
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    "government administration regime ministry department agency council board commission committee court embassy army "
+    "military navy police party parliament congress senate coalition alliance movement group organization organisation "
+    "company bank state kremlin cabinet junta union".split())
+# Nouns for a state's government: "the government", "the administration" stand for the country the text is about.
+STATE_NOUNS: frozenset[str] = frozenset("government administration regime authorities authority state kremlin".split())
+# Words near a name that give a person's gender, for pronouns.
+FEMALE_WORDS: frozenset[str] = frozenset("mrs ms miss madam madame lady queen princess spokeswoman chairwoman congresswoman "
+                                         "businesswoman woman wife mother daughter sister grandmother actress".split())
+MALE_WORDS: frozenset[str] = frozenset("mr sir lord king prince spokesman chairman congressman businessman man husband father "
+                                       "son brother grandfather actor".split())
+# Nouns of meetings: "attended a summit" is a consultation even with no one named.
+MEETING_NOUNS: frozenset[str] = frozenset("talk talks negotiation negotiations summit meeting conference consultation consultations".split())
+# Nouns that count the actors after "of": "thousands of refugees".
+QUANTITY_NOUNS: frozenset[str] = frozenset("thousand thousands hundred hundreds dozen dozens million millions number group groups "
+                                           "handful score scores busload".split())
+# Objects that make an act abstract ("seized the opportunity", "attacked the problem"): no event.
+ABSTRACT_OBJECTS: frozenset[str] = frozenset(
+    "issue opportunity moment chance initiative idea question matter point lead limelight spotlight headline headlines "
+    "problem challenge record title stage attention imagination interest mood debate".split())
 # The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.
 PLOVER: dict[str, str] = {
     "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",

@@ -8,124 +8,290 @@ of "with", "to", "against"...); the mode from words around the trigger
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
-from khabar.extract.actors import actor_of
+from khabar.extract.coref import resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import has_future, is_negated, named, predicate_subject, relative_antecedent, subject_of
-from khabar.vocab import ACCUSING_CUES, COOPERATIVE, EVENT_PATTERNS, HOSTILE, INTENT_VERBS, MODE_CUES, MODE_ORDER, TRANSFER_VERBS
+from khabar.vocab import (
+    ABSTRACT_OBJECTS,
+    ACCUSING_CUES,
+    COOPERATIVE,
+    HOSTILE,
+    INTENT_VERBS,
+    MEETING_NOUNS,
+    MODE_CUES,
+    MODE_ORDER,
+    QUANTITY_NOUNS,
+    TRANSFER_VERBS,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 TARGET_PREPS = ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from")
+ASSAULT_PREPS = ("outside", "near")  # "bombs exploded outside the U.S. embassies": where an attack aims
+PATIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # acts done to people: a person's possessive names the victim
+VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts done by words
 STATEMENT_MODES = {"deny": "denied", "promise": "promised", "threaten": "threatened"}
 
 
+OBJECT_DEPS = {"VERB": ["dobj", "nsubjpass", "attr", "oprd", "advmod", "acomp", "npadvmod", "dative", "xcomp"],
+               "NOUN": ["compound", "amod", "nmod"]}
+PREP_DEPS = ["prep", "prt", "agent", "dative", "advmod"]
+ANY_ACTOR = "@actor"  # the lexicon's word for "any actor" as an object
+PARTICLE_DEPS = ["prt", "advmod", "prep"]
+SUBJECT_DEPS = ["nsubj", "nsubjpass"]
+NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
+
+
 @dataclass(frozen=True)
-class Row:
+class Sense:
+    """One row of the event lexicon: a trigger and what it needs around it to code as ``type`` ("-": no event)."""
+
     index: int
+    lemma: str
+    pos: str
     type: str
     cameo: str
-    neg: bool | None
-    future: bool
-    intransitive: bool
-    reverse: bool
-    not_objects: frozenset[str]
+    objects: dict[str, tuple[tuple[str, ...], ...]]  # head lemma -> the modifiers each phrase needs ("mock attack")
+    preps: tuple[tuple[str, dict[str, tuple[tuple[str, ...], ...]]], ...]  # (preposition, its objects; empty: any)
+    particle: str
+    subjects: dict[str, tuple[tuple[str, ...], ...]]
+    roles: frozenset[str]
+    hand: bool
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + 2 * bool(self.preps) + bool(self.particle) + 2 * bool(self.subjects) + \
+            bool(self.preps and any(objs for _, objs in self.preps)) + ("negated" in self.roles) * 3
+
+    @property
+    def reverse(self) -> bool:
+        return "reverse" in self.roles
 
 
-def _forms(words: str) -> list[str]:
-    """A word list with its plural spellings, for matching on lower-case text."""
-    out = set()
-    for w in words.split():
-        out |= {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}
-    return sorted(out)
+def _counted(token: Token) -> Token:
+    """"thousands of refugees", "a group of exiles": the people counted, not the count."""
+    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj
+    return token
 
 
-def _inflections(lemmas: list[str]) -> list[str]:
-    """Inflected spellings, for when the small model's lemmatizer misses ("staged" → "stag")."""
-    out = set()
-    for w in lemmas:
-        stem = w[:-1] if w.endswith("e") else w
-        out |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + "d"}
-    return sorted(out)
+def _singular(word: str) -> set[str]:
+    """A dictionary word and the lemmas it may have: "prisoners" → {"prisoners", "prisoner"}."""
+    out = {word}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        out.add(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss"):
+        out.add(word[:-1])
+    return out
 
 
-def _patterns(row: dict) -> list[list[dict]]:
-    trigger = {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": row["lemmas"].split()}, "POS": row.get("pos", "VERB")}}
-    return _row_patterns(row, trigger)
+QUANTITIES = sorted(QUANTITY_NOUNS)
+
+
+def _words(spec: str, classes: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """"&weapon mock_attack guns" → {head lemma: (modifiers of each phrase)}; classes expanded."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for word in spec.replace(",", " ").split():
+        for phrase in classes.get(word[1:], []) if word.startswith("&") else [word]:
+            *mods, head = phrase.split("_")
+            for form in _singular(head):
+                out.setdefault(form, set()).add(tuple(mods))
+    return {head: tuple(sorted(mods)) for head, mods in out.items()}
+
+
+def _table(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Sense]]:
+    """(lemma, pos) -> senses, the most specific first; a hand row counts as one constraint more specific."""
+    classes = {cells[0]: cells[1].split() for cells in _table(DATA / "event_classes.tsv") if len(cells) > 1}
+    rows = _table(DATA / "event_lexicon.tsv")
+    columns = rows[0]
+    out: dict[tuple[str, str], list[Sense]] = {}
+    for i, cells in enumerate(rows[1:]):
+        row = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
+        preps = tuple((alt.partition(":")[0], _words(alt.partition(":")[2], classes)) for alt in row["prep"].split())
+        sense = Sense(i, row["lemma"], row["pos"], row["type"], row["cameo"], _words(row["object"], classes), preps,
+                      row["particle"], _words(row["subject"], classes), frozenset(row["roles"].split()), row["origin"] == "khabar")
+        out.setdefault((sense.lemma, sense.pos), []).append(sense)
+    for senses in out.values():
+        senses.sort(key=lambda s: (-(s.specificity + 2 * s.hand), not s.hand, s.index))  # a reviewed row beats a looser one
+    return out
 
 
 @lru_cache(maxsize=1)
 def _lemma_of_inflection() -> dict[str, str]:
-    return {form: lemma for row in EVENT_PATTERNS for lemma in row["lemmas"].split() for form in _inflections([lemma])}
+    """Inflected spellings of verb triggers, for when the small model's lemmatizer misses ("staged" → "stag")."""
+    out = {}
+    for lemma, pos in lexicon():
+        if pos == "VERB" and lemma.isalpha():
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            for form in {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}:
+                out.setdefault(form, lemma)
+    return out
 
 
 def _fix_lemmas(doc: Doc) -> None:
     """Give trigger words the lemma the small model's lemmatizer sometimes misses ("staged" → "stag")."""
-    forms = _lemma_of_inflection()
+    forms, known = _lemma_of_inflection(), lexicon()
     for tok in doc:
         lemma = forms.get(tok.lower_)
-        if lemma and tok.lemma_ != lemma and tok.pos_ in {"VERB", "NOUN"} and tok.lemma_.lower() not in forms.values():
+        if lemma and tok.lemma_ != lemma and tok.pos_ == "VERB" and (tok.lemma_.lower(), "VERB") not in known:
             tok.lemma_ = lemma
 
 
-def _row_patterns(row: dict, trigger: dict) -> list[list[dict]]:
-    base = [trigger]
-    if row.get("objects"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": ">>", "RIGHT_ID": "object", "RIGHT_ATTRS": {"LOWER": {"IN": _forms(row["objects"])}}})
-    if row.get("particle"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {"LOWER": row["particle"]}})
-    if row.get("governor"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"LEMMA": {"IN": row["governor"].split()}}})
-    if not row.get("prep"):
-        return [base]
-    out = []
-    below = ">>" if row.get("reverse") else ">"  # "received ministers from ...": the preposition may hang from the object
-    for alternative in row["prep"].split():
-        prep, _, objects = alternative.partition(":")
-        pattern = [*base, {"LEFT_ID": "trigger", "REL_OP": below, "RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": prep}}]
-        if objects:
-            pattern.append({"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "pobj",
-                            "RIGHT_ATTRS": {"LOWER": {"IN": _forms(objects.replace(",", " "))}}})
-        out.append(pattern)
-    return out
+def _shapes(pos: str) -> dict[str, list[list[dict]]]:
+    """The lexicon as a few dependency patterns, one per shape of constraint: every trigger lemma with that
+    shape in one IN list, every constrained word in another; which row applies is decided after the match."""
+    senses = [s for (_, p), ss in lexicon().items() if p == pos for s in ss]
+
+    def lemmas(which) -> list[str]:
+        return sorted({s.lemma for s in senses if which(s)})
+
+    objects = sorted({w for s in senses for w in s.objects if w != ANY_ACTOR})
+    preps = sorted({p for s in senses for p, _ in s.preps})
+    particles = sorted({s.particle for s in senses if s.particle})
+    subjects = sorted({w for s in senses for w in s.subjects})
+    pos_in = ["VERB"] if pos == "VERB" else ["NOUN"]
+
+    def trigger(which) -> dict:
+        return {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas(which)}, "POS": {"IN": pos_in}}}
+
+    def child(left: str, name: str, deps: list[str], attr: str, values: list[str]) -> dict:
+        return {"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": name, "RIGHT_ATTRS": {"DEP": {"IN": deps}, attr: {"IN": values}}}
+
+    with_objects = trigger(lambda s: s.objects)
+    with_preps = trigger(lambda s: s.preps)
+    return {
+        "bare": [[trigger(lambda s: True)]],
+        "object": [[with_objects, child("trigger", "object", OBJECT_DEPS[pos], "LEMMA", objects)],
+                   [with_objects, child("trigger", "object", ["prep"], "LOWER", ["of"]), child("object", "pobj", ["pobj"], "LEMMA", objects)],
+                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", QUANTITIES),
+                    child("count", "of", ["prep"], "LOWER", ["of"]), child("of", "object", ["pobj"], "LEMMA", objects)],
+                   [trigger(lambda s: ANY_ACTOR in s.objects), child("trigger", "object", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"])]],
+        "prep": [[with_preps, child("trigger", "prep", PREP_DEPS, "LOWER", preps)],
+                 [with_preps, child("trigger", "carrier", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"]),
+                  child("carrier", "prep", ["prep"], "LOWER", preps)]],
+        "particle": [[trigger(lambda s: s.particle), child("trigger", "particle", PARTICLE_DEPS, "LOWER", particles)]],
+        "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)]],
+    }
 
 
-_MATCHERS: dict[int, tuple[DependencyMatcher, dict[str, Row]]] = {}
+_MATCHERS: dict[int, DependencyMatcher] = {}
 
 
-def _matcher(doc: Doc) -> tuple[DependencyMatcher, dict[str, Row]]:
+def _matcher(doc: Doc) -> DependencyMatcher:
     if id(doc.vocab) not in _MATCHERS:
         matcher = DependencyMatcher(doc.vocab)
-        rows = {}
-        for i, row in enumerate(EVENT_PATTERNS):
-            key = f"khabar_event_{i}"
-            matcher.add(key, _patterns(row))
-            rows[key] = Row(i, row["type"], row["cameo"], row.get("neg"), bool(row.get("future")), bool(row.get("intransitive")),
-                            bool(row.get("reverse")), frozenset(_forms(row.get("not_objects", ""))))
-        _MATCHERS[id(doc.vocab)] = (matcher, rows)
+        for pos in ("VERB", "NOUN"):
+            for shape, patterns in _shapes(pos).items():
+                matcher.add(f"khabar_event_{shape}", patterns)
+        _MATCHERS[id(doc.vocab)] = matcher
     return _MATCHERS[id(doc.vocab)]
 
 
-def _fits(row: Row, trigger: Token) -> bool:
-    negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
-    if row.neg is True and not (negated and (not row.future or has_future(trigger) or _refused(trigger))):
+@dataclass
+class Around:
+    """What the matcher found around one trigger: its objects, prepositions (with their objects), particles, subjects."""
+
+    objects: list[Token] = field(default_factory=list)
+    preps: list[tuple[Token, Token | None]] = field(default_factory=list)
+    particles: set[str] = field(default_factory=set)
+    subjects: list[Token] = field(default_factory=list)
+
+
+def _around(doc: Doc) -> dict[int, Around]:
+    found: dict[int, Around] = {}
+    for match_id, token_ids in _matcher(doc)(doc):
+        shape = doc.vocab.strings[match_id].rpartition("_")[2]
+        trigger, *bound = (doc[i] for i in token_ids)
+        around = found.setdefault(trigger.i, Around())
+        if shape == "object":
+            around.objects.append(bound[-1])
+        elif shape == "prep":
+            prep = bound[-1]
+            pobjs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if prep.dep_ in {"prt", "advmod"}:  # "took in refugees": the particle's object is the verb's
+                pobjs = [c for c in trigger.children if c.dep_ == "dobj"]
+            around.preps.append((prep, pobjs[0] if pobjs else None))
+        elif shape == "particle":
+            around.particles.add(bound[0].lower_)
+        elif shape == "subject":
+            around.subjects.append(bound[0])
+    return found
+
+
+def _fits_word(token: Token | None, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    if token is None:
         return False
-    if row.neg is False and negated:
-        return False
-    if row.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
-        return False  # "demonstrating its preparedness" is no protest
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and row.type != "ASSAULT":
+    if ANY_ACTOR in words and _actor(token.doc, _counted(token)) is not None:
+        return True  # "released the mayor": any actor
+    for key in (token.lemma_.lower(), token.lower_):
+        for mods in words.get(key, ()):
+            if not mods or set(mods) <= {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}:
+                return True
+    return False
+
+
+def _sense_fits(sense: Sense, trigger: Token, around: Around) -> list[Token] | None:
+    """The words that make the sense fit (the trigger first), or None if it does not."""
+    words = [trigger]
+    if sense.objects:
+        if not (objs := [t for t in around.objects if _fits_word(t, sense.objects)]):
+            return None
+        words.append(objs[0])
+    if sense.particle and sense.particle not in around.particles:
+        return None
+    if sense.subjects and not any(_fits_word(t, sense.subjects) for t in around.subjects):
+        return None
+    if sense.preps:
+        preps = [p for prep, objs in sense.preps for p, pobj in around.preps if p.lower_ == prep and (not objs or _fits_word(pobj, objs))]
+        if not preps:
+            return None
+        words.append(preps[0])
+    if "intransitive" in sense.roles and any(c.dep_ in {"dobj", "nsubjpass"} for c in trigger.children):
+        return None  # "demonstrating its preparedness" is no protest
+    if "negated" in sense.roles:
+        negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
+        if not (negated and (has_future(trigger) or _refused(trigger))):
+            return None
+    return words
+
+
+def _sense(trigger: Token, around: Around) -> tuple[Sense, list[Token]] | None:
+    """The most specific sense of the trigger that fits what is around it, and the words it needed;
+    None when that sense is no event."""
+    for sense in lexicon().get((trigger.lemma_.lower(), trigger.pos_), []):
+        if (words := _sense_fits(sense, trigger, around)) is not None:
+            return (sense, words) if sense.type != "-" else None
+    return None
+
+
+def _fits(sense: Sense, trigger: Token) -> bool:
+    """Whether the text presents the act itself, not a description, a reason given or an abstract sense."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and sense.type != "ASSAULT":
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
     if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
     if trigger.dep_ == "pcomp" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
         return False  # "jailed for helping militants": the reason given, not an event coded on its own
-    return not (row.not_objects and any(c.lower_ in row.not_objects for c in trigger.children if c.dep_ == "dobj"))
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
 
 
 def _refused(trigger: Token) -> bool:
@@ -145,7 +311,7 @@ def _verb_chain(trigger: Token) -> list[Token]:
 def _actor(doc: Doc, token: Token | None) -> str | None:
     if token is None:
         return None
-    return actor_of(doc, named(relative_antecedent(token)))
+    return resolve(doc, named(relative_antecedent(token)))
 
 
 def _instrument(doc: Doc, trigger: Token) -> str | None:
@@ -153,25 +319,25 @@ def _instrument(doc: Doc, trigger: Token) -> str | None:
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for mod in (c for c in pobj.children if c.dep_ in {"amod", "compound", "poss"}):
-                if actor := actor_of(doc, mod):
+                if actor := resolve(doc, mod):
                     return actor
     return None
 
 
-def _source(doc: Doc, trigger: Token, obj: Token | None, row: Row) -> str | None:
+def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | None:
     if row.reverse:
         return _prep_actor(doc, trigger, "from")
     if trigger.pos_ == "NOUN":
         if giver := _prep_actor(doc, trigger, "from"):
             return giver  # "pressure from Congress"
         for child in trigger.children:
-            if child.dep_ in {"poss", "amod", "compound"} and (actor := actor_of(doc, child)):
+            if child.dep_ in {"poss", "amod", "compound"} and (actor := resolve(doc, child)) and actor != _patient_owner(doc, trigger, row):
                 return actor
         agent = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"]
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
         governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
-        if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None:
+        if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
     subj = subject_of(trigger)
@@ -181,7 +347,7 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Row) -> str | None
             return actor
     if obj is not None:  # "its troops", "Twenty thousand soldiers were sent": whose forces they are
         owner = [c for c in obj.children if c.dep_ == "poss"]
-        if owner and (actor := actor_of(doc, owner[0])):
+        if owner and (actor := resolve(doc, owner[0])):
             return actor
     if any(c.dep_ == "nsubjpass" for c in trigger.children) or trigger.dep_ == "acl":
         return _instrument(doc, trigger) or (_topic(doc, trigger) if trigger.dep_ != "acl" else None)
@@ -207,7 +373,29 @@ def _topic(doc: Doc, trigger: Token) -> str | None:
     return _actor(doc, subj[0]) if subj else None
 
 
-def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | None:
+def _target_preps(trigger: Token, row: Sense) -> tuple[str, ...]:
+    """Prepositions that introduce the target, in order: "the killing of X" for acts named by nouns, "outside" for attacks."""
+    out = TARGET_PREPS
+    if trigger.pos_ == "NOUN":
+        out = ("of", *out)
+    return (*out, *ASSAULT_PREPS) if row.type == "ASSAULT" else out
+
+
+def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
+    """"Rabin's murder", "his arrest": a person's possessive on an act done to people names its victim."""
+    if row.type not in PATIENT_TYPES:
+        return None
+    for child in (c for c in trigger.children if c.dep_ == "poss"):
+        actor = resolve(doc, child)
+        entity = doc._.khabar.entities.get(actor)
+        if entity is not None and entity.kind == "person":
+            return actor
+    return None
+
+
+def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | None:
+    if trigger.pos_ == "NOUN" and (patient := _patient_owner(doc, trigger, row)):
+        return patient
     if row.reverse or (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _prep_actor(doc, trigger, "from")):
         subj = subject_of(trigger.head if trigger.pos_ == "NOUN" else trigger)
         return _actor(doc, subj) if subj is not None else None  # "Obama faces pressure from Congress"
@@ -220,8 +408,8 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | Non
         if child.dep_ == "ccomp":  # "alleged that France was aware"
             candidates += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
     holders = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]  # "sending ... back to Afghanistan"
-    preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS),
-                   key=lambda c: TARGET_PREPS.index(c.lower_))
+    order = _target_preps(trigger, row)
+    preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in order), key=lambda c: order.index(c.lower_))
     if trigger.lemma_.lower() in TRANSFER_VERBS and any(p.lower_ == "to" for p in preps):
         candidates = [c for c in candidates if c.dep_ != "dobj"]  # "awarded the Order to the leaders": the recipient
     for prep in preps:
@@ -261,10 +449,10 @@ def _governors(trigger: Token) -> list[Token]:
     return out
 
 
-def _mode(doc: Doc, trigger: Token, row: Row) -> str:
+def _mode(doc: Doc, trigger: Token, row: Sense) -> str:
     ext: Extraction = doc._.khabar
     found: set[str] = set()
-    if is_negated(trigger) and row.neg is not True:
+    if is_negated(trigger) and "negated" not in row.roles:
         found.add("negated")
     for child in trigger.children:
         if child.dep_ == "relcl" and is_negated(child):  # "negotiations that never took place"
@@ -276,7 +464,7 @@ def _mode(doc: Doc, trigger: Token, row: Row) -> str:
         found |= {m for m, cues in MODE_CUES.items() if lemma in cues and m != "hypothetical"}
         if lemma == "able" or any(c.lower_ in {"if", "unless"} for c in anc.children if c.dep_ == "mark"):
             found.add("hypothetical")
-        if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and row.neg is not True and anc.dep_ != "ROOT" or \
+        if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and "negated" not in row.roles and anc.dep_ != "ROOT" or \
                 (anc in _verb_chain(trigger) and is_negated(anc)):
             found.add("negated")
     for statement, (start, end) in ext.scopes:
@@ -307,8 +495,8 @@ def _statement_over(ext: Extraction, trigger: Token, cues: frozenset[str]):
 
 def _accuser(ext: Extraction, trigger: Token, source: str | None, event_type: str) -> str | None:
     """A named speaker telling of someone else's hostile act accuses them ("The US said Iraq attacked...")."""
-    if event_type not in HOSTILE - {"MOBILIZE"}:
-        return None
+    if event_type not in HOSTILE - {"MOBILIZE"} or source is None:
+        return None  # with no author named, the speaker may be telling of their own act ("announced sanctions")
     statement = _statement_over(ext, trigger, ACCUSING_CUES)
     return statement.speaker if statement and statement.speaker and statement.speaker != source else None
 
@@ -350,30 +538,32 @@ def events_component(doc: Doc) -> Doc:
 
     ext: Extraction = doc._.khabar
     _fix_lemmas(doc)
-    matcher, rows = _matcher(doc)
-    best: dict[int, tuple[Row, list[int]]] = {}
-    for match_id, token_ids in matcher(doc):
-        row = rows[doc.vocab.strings[match_id]]
-        trigger = doc[token_ids[0]]
-        if trigger.i in best and best[trigger.i][0].index <= row.index:
-            continue
-        if _fits(row, trigger):
-            best[trigger.i] = (row, token_ids)
+    coded: dict[int, tuple[Sense, list[Token]]] = {}
+    for i, around in _around(doc).items():
+        found = _sense(doc[i], around)
+        if found is not None and _fits(found[0], doc[i]):
+            coded[i] = found
+    for i in [i for i in coded if _modal(doc[i], coded)]:
+        del coded[i]  # "pledged to expel", "agreed to lift": the act promised is coded, with its mode
     dated: list[tuple[int, object]] = []  # (sentence start, date) of the events coded so far
-    for i, (row, token_ids) in sorted(best.items()):
+    seen: set[tuple] = set()
+    for i, (row, words) in sorted(coded.items()):
         trigger = doc[i]
-        if trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"} and trigger.head.i in best and trigger.head.i != i:
-            continue  # "pressured to help Iran", "conducting military exercises": the governing event codes it
-        obj = doc[token_ids[1]] if len(token_ids) > 1 else None
+        if _inside_another(trigger, coded):
+            continue
+        obj = words[1] if len(words) > 1 and words[1].dep_ != "prep" else None
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
         if accuser := _accuser(ext, trigger, source, event_type):
-            source, target, event_type = accuser, source or _prep_actor(doc, trigger, "from") or target, "ACCUSE"
-        if source is None and target is None:
-            continue  # "infrastructure for taking in refugees": nobody does anything to anybody
-        if row.type == "CONSULT" and target is None and not _several(trigger):
-            continue  # "visited the border regions": a visit needs someone visited
+            source, target, event_type = accuser, source, "ACCUSE"
+        if not _has_actors(trigger, row, obj, source, target):
+            continue
+        key = (trigger.sent.start, event_type, source, target)
+        if key in seen:
+            continue  # the same act told twice in one sentence ("attacked ... in the attack")
+        seen.add(key)
+        token_ids = [t.i for t in words]
         start, end = _span(doc, token_ids)
         date = date_of(doc, trigger) or _date_carried(doc, trigger, dated)
         if date is not None:
@@ -384,3 +574,34 @@ def events_component(doc: Doc) -> Doc:
             trigger=doc[min(token_ids) : max(token_ids) + 1].text if max(token_ids) - min(token_ids) < 8 else trigger.text,
             cameo=row.cameo if event_type == row.type else None))
     return doc
+
+
+def _has_actors(trigger: Token, row: Sense, obj: Token | None, source: str | None, target: str | None) -> bool:
+    """Whether the act has the actors its type needs: someone doing it, or for acts done to people
+    ("was killed", "were arrested") someone it was done to; a talk with someone; a verbal act named
+    by a noun, whom it was aimed at."""
+    if source is None and (target is None or row.type not in PATIENT_TYPES):
+        return False  # "infrastructure for taking in refugees", "the July promise to accept refugees": nobody acts
+    if row.type == "CONSULT" and target is None:
+        return _several(trigger) or (obj is not None and obj.lemma_.lower() in MEETING_NOUNS)  # "attended a summit"
+    return not (trigger.pos_ == "NOUN" and row.type in VERBAL and target is None)  # "limiting their criticism to the fact"
+
+
+def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
+    """A verb of promising, planning or wanting with an act as its complement ("pledged to expel")."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in INTENT_VERBS and lemma not in MODE_CUES["promised"] and lemma not in MODE_CUES["planned"]:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in coded for c in trigger.children)
+
+
+def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
+    """"pressured to help Iran", "condemned the bombings", "a warrant for his arrest": the governing event codes it."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in NESTED or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in coded and (trigger.pos_ == "NOUN" or trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"}):
+            return True
+    return False
