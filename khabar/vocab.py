@@ -221,6 +221,10 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
     "government administration regime ministry department agency council board commission committee court embassy army "
     "military navy police party parliament congress senate coalition alliance movement group organization organisation "
     "company bank state kremlin cabinet junta union".split())
+# Nouns for people who are done to rather than acting: victims of attacks and arrests ("a Brooklyn woman was killed").
+PERSON_NOUNS: frozenset[str] = frozenset("man men woman women person persons child children boy boys girl girls doctor doctors "
+                                         "victim victims missionary missionaries worker workers student students teenager "
+                                         "teenagers passenger passengers tourist tourists citizen citizens".split())
 # Nouns for a state's government: "the government", "the administration" stand for the country the text is about.
 STATE_NOUNS: frozenset[str] = frozenset("government administration regime authorities authority state kremlin".split())
 # Words near a name that give a person's gender, for pronouns.
@@ -349,7 +353,16 @@ MODE_CUES: dict[str, frozenset[str]] = {
     "promised": frozenset("promise pledge vow offer commit willing willingness ready readiness agree undertake".split()),
     "threatened": frozenset("threaten".split()),
     "negated": frozenset("refrain avoid fail decline never unable".split()),
-    "planned": frozenset("plan schedule intend prepare expect due set".split()),
-    "hypothetical": frozenset("if could might may would able unless whether".split()),
+    "planned": frozenset("plan schedule intend prepare expect due set forward will shall 'll".split()),
+    "hypothetical": frozenset("if could might may would able unless whether possible".split()),
 }
+# Determiners that make an actor or an object nobody and nothing: "no country recognized", "took no money".
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
+# Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
+COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
+# Statement cues that keep what they report at a distance (mode "reported"), and words naming the media,
+# whose reports of an act accuse nobody.
+REPORTING_CUES: frozenset[str] = frozenset("report claim".split())
+MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
+                                        "journalists broadcaster news magazine weekly website outlet correspondent".split())
 MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")

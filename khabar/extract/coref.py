@@ -29,6 +29,7 @@ from khabar.vocab import (
     FEMALE_WORDS,
     INSTITUTION_NOUNS,
     MALE_WORDS,
+    PERSON_NOUNS,
     SECTOR_PRIORITY,
     SECTORS,
     STATE_NOUNS,
@@ -39,6 +40,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 IT = {"it", "its", "itself"}
 THEY = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE | FEMALE | IT | THEY
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 NOBODY = {"no", "not", "neither", "none", "nor"}
 WINDOW = 3  # sentences back that a pronoun or a description may reach
 
@@ -58,7 +60,7 @@ class Coref:
     doc: Doc
     mentions: list[Mentioned] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
-    cache: dict[int, str | None] = field(default_factory=dict)
+    cache: dict[tuple[int, bool], str | None] = field(default_factory=dict)
     sent_of: dict[int, int] = field(default_factory=dict)  # sentence start -> index
 
 
@@ -90,15 +92,17 @@ def _gender_of(token: Token) -> str | None:
     return None
 
 
-def resolve(doc: Doc, token: Token) -> str | None:
-    """The entity id ``token`` stands for, or None."""
+def resolve(doc: Doc, token: Token, people: bool = False) -> str | None:
+    """The entity id ``token`` stands for, or None. With ``people``, any noun for people counts as an actor
+    ("a Brooklyn woman was killed": the victim of an act done to people)."""
     state = _state(doc)
-    if token.i not in state.cache:
-        state.cache[token.i] = _resolve(state, token)
-    return state.cache[token.i]
+    key = (token.i, people)
+    if key not in state.cache:
+        state.cache[key] = _resolve(state, token, people)
+    return state.cache[key]
 
 
-def _resolve(state: Coref, token: Token) -> str | None:
+def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     doc = state.doc
     index = doc._.khabar.actors.token_actor
     if token.i in index:
@@ -108,11 +112,15 @@ def _resolve(state: Coref, token: Token) -> str | None:
         return resolve(doc, token.head.head)
     if low in PRONOUNS:
         return _pronoun(state, token)
+    if low in FIRST_PERSON:
+        return _quoted_speaker(state, token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if low not in ACTOR_NOUNS and token.lemma_.lower() not in ACTOR_NOUNS:
+    nouns = ACTOR_NOUNS | PERSON_NOUNS if people else ACTOR_NOUNS
+    if low not in nouns and token.lemma_.lower() not in nouns:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does not
-        return next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index), None)
+        return next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index
+                     and _acts(doc, index[c.i])), None)
     for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index:
             return index[child.i]
@@ -123,6 +131,21 @@ def _resolve(state: Coref, token: Token) -> str | None:
     if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government": nobody
     return _description(state, token) or _group(state, token)
+
+
+def _acts(doc: Doc, entity: str) -> bool:
+    """Whether an entity can act: anything but a place that is not a capital ("the Buffalo doctor" is no actor of Buffalo)."""
+    ent = doc._.khabar.entities.get(entity)
+    return ent is not None and (ent.kind != "location" or bool(ent.country and gazetteer().capital(ent.name)))
+
+
+def _quoted_speaker(state: Coref, token: Token) -> str | None:
+    """"I", "we", "our" in quoted words: the speaker of the statement they are quoted in."""
+    ext: Extraction = state.doc._.khabar
+    for statement, (start, end) in ext.scopes:
+        if start <= token.idx < end and statement.speaker:
+            return statement.speaker
+    return None
 
 
 def _agrees(state: Coref, entity: str, pronoun: str) -> bool:

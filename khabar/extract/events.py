@@ -23,13 +23,18 @@ from khabar.extract.syntax import has_future, is_negated, named, predicate_subje
 from khabar.vocab import (
     ABSTRACT_OBJECTS,
     ACCUSING_CUES,
+    COMPANY_SUFFIXES,
     COOPERATIVE,
     HOSTILE,
     INTENT_VERBS,
+    MEDIA_WORDS,
     MEETING_NOUNS,
     MODE_CUES,
     MODE_ORDER,
+    NEGATIVE_DETERMINERS,
     QUANTITY_NOUNS,
+    REPORTING_CUES,
+    SECTORS,
     TRANSFER_VERBS,
 )
 
@@ -37,6 +42,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 TARGET_PREPS = ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from")
 ASSAULT_PREPS = ("outside", "near")  # "bombs exploded outside the U.S. embassies": where an attack aims
+OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # groups whose statements of others' hostile acts accuse
 PATIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # acts done to people: a person's possessive names the victim
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts done by words
 STATEMENT_MODES = {"deny": "denied", "promise": "promised", "threaten": "threatened"}
@@ -49,6 +55,7 @@ ANY_ACTOR = "@actor"  # the lexicon's word for "any actor" as an object
 PARTICLE_DEPS = ["prt", "advmod", "prep"]
 SUBJECT_DEPS = ["nsubj", "nsubjpass"]
 NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
+CIRCUMSTANCE = {"in", "during", "after", "before", "since", "following"}  # prepositions that name another act
 
 
 @dataclass(frozen=True)
@@ -189,7 +196,9 @@ def _shapes(pos: str) -> dict[str, list[list[dict]]]:
                  [with_preps, child("trigger", "carrier", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"]),
                   child("carrier", "prep", ["prep"], "LOWER", preps)]],
         "particle": [[trigger(lambda s: s.particle), child("trigger", "particle", PARTICLE_DEPS, "LOWER", particles)]],
-        "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)]],
+        "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)],
+                    [trigger(lambda s: s.subjects), child("trigger", "agent", ["agent"], "LOWER", ["by"]),
+                     child("agent", "subject", ["pobj"], "LEMMA", subjects)]],
     }
 
 
@@ -233,7 +242,7 @@ def _around(doc: Doc) -> dict[int, Around]:
         elif shape == "particle":
             around.particles.add(bound[0].lower_)
         elif shape == "subject":
-            around.subjects.append(bound[0])
+            around.subjects.append(bound[-1])
     return found
 
 
@@ -289,7 +298,7 @@ def _fits(sense: Sense, trigger: Token) -> bool:
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
     if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
-    if trigger.dep_ == "pcomp" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
         return False  # "jailed for helping militants": the reason given, not an event coded on its own
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
 
@@ -308,10 +317,10 @@ def _verb_chain(trigger: Token) -> list[Token]:
     return out
 
 
-def _actor(doc: Doc, token: Token | None) -> str | None:
+def _actor(doc: Doc, token: Token | None, people: bool = False) -> str | None:
     if token is None:
         return None
-    return resolve(doc, named(relative_antecedent(token)))
+    return resolve(doc, named(relative_antecedent(_counted(token))), people)
 
 
 def _instrument(doc: Doc, trigger: Token) -> str | None:
@@ -337,11 +346,13 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
         governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
+        if trigger.head.dep_ == "prep" and row.type in PATIENT_TYPES:
+            return None  # "arrested in the killing", "after the shooting": the verb's subject did not do the act
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
     subj = subject_of(trigger)
-    if subj is not None and subj.dep_ != "nsubjpass":
+    if subj is not None and (subj.dep_ != "nsubjpass" or subj.head.i != trigger.i):  # "Obama is scheduled to attend"
         actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj)
         if actor:
             return actor
@@ -418,7 +429,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
-        actor = _actor(doc, cand)
+        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
         if actor and actor != source:
             return actor
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None
@@ -449,16 +460,20 @@ def _governors(trigger: Token) -> list[Token]:
     return out
 
 
-def _mode(doc: Doc, trigger: Token, row: Sense) -> str:
+def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
+    """How the sentence presents the act: the words on the trigger, on the verbs above it, on its subject and
+    object, and the statement it is reported in."""
     ext: Extraction = doc._.khabar
-    found: set[str] = set()
-    if is_negated(trigger) and "negated" not in row.roles:
+    found: set[str] = {"reported"} if told_by_other else set()
+    if is_negated(trigger) and "negated" not in row.roles or _nobody(trigger):
         found.add("negated")
     for child in trigger.children:
         if child.dep_ == "relcl" and is_negated(child):  # "negotiations that never took place"
             found.add("negated")
-        if child.dep_ in {"advmod", "aux"}:
+        if child.dep_ in {"advmod", "aux", "amod"}:
             found |= {m for m, cues in MODE_CUES.items() if child.lemma_.lower() in cues or child.lower_ in cues}
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:  # "if the rebels advance"
+            found.add("hypothetical")
     for anc in _governors(trigger):
         lemma = anc.lemma_.lower()
         found |= {m for m, cues in MODE_CUES.items() if lemma in cues and m != "hypothetical"}
@@ -468,15 +483,32 @@ def _mode(doc: Doc, trigger: Token, row: Sense) -> str:
                 (anc in _verb_chain(trigger) and is_negated(anc)):
             found.add("negated")
     for statement, (start, end) in ext.scopes:
-        if start <= trigger.idx < end and statement.cue in STATEMENT_MODES:
-            found.add(STATEMENT_MODES[statement.cue])
+        if start <= trigger.idx < end and statement.start < trigger.idx:
+            if statement.cue in STATEMENT_MODES:
+                found.add(STATEMENT_MODES[statement.cue])
+            if statement.cue in REPORTING_CUES:
+                found.add("reported")
+            if "hypothetical" in found and any(c.lower_ == "would" for c in trigger.children if c.dep_ == "aux") \
+                    and not any(c.lower_ == "have" for c in trigger.children if c.dep_ == "aux"):
+                found = (found - {"hypothetical"}) | {"planned"}  # "said it would challenge the fine": an intention told
     if row.type == "THREATEN":
         found.add("threatened")  # a threat is presented as one ("will not tolerate", "threatened to deploy troops")
+    if "negated" in row.roles:
+        found -= {"planned"}  # "will not recognize": the refusal itself is the act
     return next((m for m in MODE_ORDER if m in found), "asserted")
+
+
+def _nobody(trigger: Token) -> bool:
+    """"No country has recognized...", "the men took no money": the act is said not to have happened."""
+    holders = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(d.lower_ in NEGATIVE_DETERMINERS for h in holders for d in h.children if d.dep_ == "det")
 
 
 def _intent_type(trigger: Token, event_type: str) -> str:
     """"wants to help Israel" is an intent (AGREE); "wants to attack Switzerland" a threat."""
+    wanter = subject_of(trigger.head) if trigger.dep_ == "xcomp" else None
+    if wanter is not None and wanter.lower_ in {"i", "we"}:
+        return event_type  # "I want to thank you": the speaker does it in saying so
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in INTENT_VERBS:
         if event_type in COOPERATIVE:
             return "AGREE"
@@ -493,12 +525,34 @@ def _statement_over(ext: Extraction, trigger: Token, cues: frozenset[str]):
     return None
 
 
-def _accuser(ext: Extraction, trigger: Token, source: str | None, event_type: str) -> str | None:
-    """A named speaker telling of someone else's hostile act accuses them ("The US said Iraq attacked...")."""
+def _accusation(ext: Extraction, trigger: Token, source: str | None, event_type: str):
+    """The statement in which a named speaker, not the media, tells of someone else's hostile act: the speaker
+    accuses its author ("Armenia said that Azerbaijan had shelled three villages"); None if there is none."""
     if event_type not in HOSTILE - {"MOBILIZE"} or source is None:
-        return None  # with no author named, the speaker may be telling of their own act ("announced sanctions")
+        return None
     statement = _statement_over(ext, trigger, ACCUSING_CUES)
-    return statement.speaker if statement and statement.speaker and statement.speaker != source else None
+    if statement is None or not statement.speaker or statement.speaker == source:
+        return None
+    speaker = ext.entities.get(statement.speaker)
+    words = set((statement.speaker_text or "").lower().split()) | set(speaker.name.lower().split() if speaker else ())
+    if words & MEDIA_WORDS or speaker is None or speaker.kind == "person":
+        return None  # a newspaper reports, a person tells; a government or a body accuses
+    if speaker.kind == "group" and not any(SECTORS.get(w) in OFFICIAL_SECTORS for w in words):
+        return None
+    return statement
+
+
+def _coded_as_accusation(ext: Extraction, statement) -> bool:
+    """"American authorities allege the attacks...": the statement's verb is itself an accusation already coded."""
+    return any(e.type == "ACCUSE" and e.start < statement.end and statement.start < e.end for e in ext.events)
+
+
+def _business(ext: Extraction, source: str | None, target: str | None) -> bool:
+    """A company acting on a company or on nobody: commerce, not a political event."""
+    def company(eid: str | None) -> bool:
+        ent = ext.entities.get(eid) if eid else None
+        return ent is not None and ((ent.actor_code or "").endswith("BUS") or ent.name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES)
+    return company(source) and (target is None or company(target))
 
 
 def _announced_intent(ext: Extraction, trigger: Token, event_type: str) -> str:
@@ -547,6 +601,7 @@ def events_component(doc: Doc) -> Doc:
         del coded[i]  # "pledged to expel", "agreed to lift": the act promised is coded, with its mode
     dated: list[tuple[int, object]] = []  # (sentence start, date) of the events coded so far
     seen: set[tuple] = set()
+    accused: set[str] = set()  # statements already coded as an accusation
     for i, (row, words) in sorted(coded.items()):
         trigger = doc[i]
         if _inside_another(trigger, coded):
@@ -555,24 +610,31 @@ def events_component(doc: Doc) -> Doc:
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
-        if accuser := _accuser(ext, trigger, source, event_type):
-            source, target, event_type = accuser, source, "ACCUSE"
-        if not _has_actors(trigger, row, obj, source, target):
+        accusation = _accusation(ext, trigger, source, event_type)
+        if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target):
             continue
-        key = (trigger.sent.start, event_type, source, target)
-        if key in seen:
+        if {(trigger.sent.start, event_type, source, target), (trigger.sent.start, event_type, source, None)} & seen:
             continue  # the same act told twice in one sentence ("attacked ... in the attack")
-        seen.add(key)
+        seen.add((trigger.sent.start, event_type, source, target))
         token_ids = [t.i for t in words]
         start, end = _span(doc, token_ids)
         date = date_of(doc, trigger) or _date_carried(doc, trigger, dated)
         if date is not None:
             dated.append((trigger.sent.start, date))
         ext.events.append(Event(
-            id=f"{ext.doc}:E{trigger.idx}", doc=ext.doc, start=start, end=end, type=event_type, mode=_mode(doc, trigger, row),
-            source=source, target=target, date=date, location=_location(doc, trigger),
+            id=f"{ext.doc}:E{trigger.idx}", doc=ext.doc, start=start, end=end, type=event_type,
+            mode=_mode(doc, trigger, row, accusation is not None), source=source, target=target, date=date,
+            location=_location(doc, trigger),
             trigger=doc[min(token_ids) : max(token_ids) + 1].text if max(token_ids) - min(token_ids) < 8 else trigger.text,
             cameo=row.cameo if event_type == row.type else None))
+        if accusation is not None and accusation.id not in accused and not _coded_as_accusation(ext, accusation):
+            accused.add(accusation.id)
+            end = min(max(accusation.end, trigger.idx), accusation.start + 600)  # the speaker's words up to the act told
+            ext.events.append(Event(
+                id=f"{ext.doc}:E{accusation.start}a", doc=ext.doc, start=accusation.start, end=end, type="ACCUSE",
+                mode=STATEMENT_MODES.get(accusation.cue, "asserted"), source=accusation.speaker, target=source, date=accusation.date,
+                trigger=accusation.verb or "", cameo="112"))
+    ext.events.sort(key=lambda e: e.start)
     return doc
 
 
@@ -598,10 +660,13 @@ def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
 def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
     """"pressured to help Iran", "condemned the bombings", "a warrant for his arrest": the governing event codes it."""
     node = trigger
-    for _ in range(3):
-        if node.dep_ not in NESTED or node.head.i == node.i:
+    for _ in range(6):
+        if node.dep_ not in NESTED and not (node.dep_ == "relcl" and node is trigger) or node.head.i == node.i:
             return False
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE and not (node.head.i in coded and node in coded[node.head.i][1]):
+            return False  # "a warrant for his arrest in the killing of X": the killing is an act of its own
         node = node.head
-        if node.i in coded and (trigger.pos_ == "NOUN" or trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"}):
-            return True
+        if node.i in coded and (trigger.pos_ == "NOUN" or trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"}
+                                or trigger.dep_ == "relcl" and coded[node.i][0].type == coded[trigger.i][0].type):
+            return True  # "fired the shots that killed": one act
     return False
