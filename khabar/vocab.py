@@ -208,7 +208,8 @@ AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g
 # Common nouns that name an actor (coreference, event roles): the sector nouns and the words news uses for
 # people who act ("the robbers", "critics", "investigators"); "people", "industry", "school"... name nobody in particular.
 ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state industry business businesses school schools hospital "
-                                                              "hospitals university universities bank company companies firm".split()) | frozenset(
+                                                              "hospitals university universities bank company companies firm air "
+                                                              "defense defence general prime secretary presidency".split()) | frozenset(
     "robber robbers bomber bombers gunman gunmen suspect suspects exile exiles critic critics opponent opponents supporter "
     "supporters resident residents envoy envoys agent agents investigator investigators hijacker hijackers kidnapper kidnappers "
     "killer killers assassin assassins demonstrator protester protesters marcher marchers striker strikers rioter rioters "
@@ -232,6 +233,8 @@ FEMALE_WORDS: frozenset[str] = frozenset("mrs ms miss madam madame lady queen pr
                                          "businesswoman woman wife mother daughter sister grandmother actress".split())
 MALE_WORDS: frozenset[str] = frozenset("mr sir lord king prince spokesman chairman congressman businessman man husband father "
                                        "son brother grandfather actor".split())
+# Nouns for the author of an attack, that name them through the text ("Yigal Amir, Rabin's assassin").
+PERPETRATOR_NOUNS: frozenset[str] = frozenset("assassin killer murderer gunman bomber attacker kidnapper abductor".split())
 # Nouns of meetings: "attended a summit" is a consultation even with no one named.
 MEETING_NOUNS: frozenset[str] = frozenset("talk talks negotiation negotiations summit meeting conference consultation consultations".split())
 # Nouns that count the actors after "of": "thousands of refugees".

@@ -29,6 +29,7 @@ from khabar.vocab import (
     FEMALE_WORDS,
     INSTITUTION_NOUNS,
     MALE_WORDS,
+    PERPETRATOR_NOUNS,
     PERSON_NOUNS,
     SECTOR_PRIORITY,
     SECTORS,
@@ -121,8 +122,9 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does not
         return next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index
                      and _acts(doc, index[c.i])), None)
-    for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index:
+    for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"; not "Rabin's assassin"
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index and not (
+                child.dep_ == "poss" and token.lemma_.lower() in PERPETRATOR_NOUNS):
             return index[child.i]
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "the government of Saudi Arabia"

@@ -32,6 +32,7 @@ from khabar.vocab import (
     MODE_CUES,
     MODE_ORDER,
     NEGATIVE_DETERMINERS,
+    PERPETRATOR_NOUNS,
     QUANTITY_NOUNS,
     REPORTING_CUES,
     SECTORS,
@@ -324,12 +325,16 @@ def _actor(doc: Doc, token: Token | None, people: bool = False) -> str | None:
 
 
 def _instrument(doc: Doc, trigger: Token) -> str | None:
-    """"killed in Israeli tank shelling": the actor named in the means of a passive act."""
+    """"killed in Israeli tank shelling", "killed in an air strike by government forces": the actor named in the
+    means of a passive act."""
+    index = doc._.khabar.actors.token_actor
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if by := _prep_actor(doc, pobj, "by"):
+                return by
             for mod in (c for c in pobj.children if c.dep_ in {"amod", "compound", "poss"}):
-                if actor := resolve(doc, mod):
-                    return actor
+                if mod.i in index:
+                    return index[mod.i]
     return None
 
 
@@ -362,6 +367,20 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
             return actor
     if any(c.dep_ == "nsubjpass" for c in trigger.children) or trigger.dep_ == "acl":
         return _instrument(doc, trigger) or (_topic(doc, trigger) if trigger.dep_ != "acl" else None)
+    return None
+
+
+def _perpetrator(doc: Doc, victim: str) -> str | None:
+    """"the assassination of Rabin" in a text that names "Yigal Amir, Rabin's assassin": who the text says did it."""
+    for tok in doc:
+        if tok.lemma_.lower() not in PERPETRATOR_NOUNS:
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"] + \
+                 [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if any(resolve(doc, o) == victim for o in owners):
+            person = tok.head if tok.dep_ == "appos" else named(tok)
+            if person is not tok and (actor := resolve(doc, person)) and actor != victim:
+                return actor
     return None
 
 
@@ -525,13 +544,14 @@ def _statement_over(ext: Extraction, trigger: Token, cues: frozenset[str]):
     return None
 
 
-def _accusation(ext: Extraction, trigger: Token, source: str | None, event_type: str):
-    """The statement in which a named speaker, not the media, tells of someone else's hostile act: the speaker
-    accuses its author ("Armenia said that Azerbaijan had shelled three villages"); None if there is none."""
-    if event_type not in HOSTILE - {"MOBILIZE"} or source is None:
+def _accusation(ext: Extraction, trigger: Token, source: str | None, target: str | None, event_type: str):
+    """The statement in which a named speaker, not the media, tells of someone else's hostile act, or of one done
+    to it: the speaker accuses its author ("Armenia said that Azerbaijan had shelled three villages", "Israel
+    said a mortar bomb was fired at it"); None if there is none."""
+    if event_type not in HOSTILE - {"MOBILIZE"}:
         return None
     statement = _statement_over(ext, trigger, ACCUSING_CUES)
-    if statement is None or not statement.speaker or statement.speaker == source:
+    if statement is None or not statement.speaker or statement.speaker == source or source is None and statement.speaker != target:
         return None
     speaker = ext.entities.get(statement.speaker)
     words = set((statement.speaker_text or "").lower().split()) | set(speaker.name.lower().split() if speaker else ())
@@ -609,13 +629,16 @@ def events_component(doc: Doc) -> Doc:
         obj = words[1] if len(words) > 1 and words[1].dep_ != "prep" else None
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
+        if source is None and row.type == "ASSAULT" and target is not None:
+            source = _perpetrator(doc, target)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
-        accusation = _accusation(ext, trigger, source, event_type)
+        accusation = _accusation(ext, trigger, source, target, event_type)
         if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target):
             continue
-        if {(trigger.sent.start, event_type, source, target), (trigger.sent.start, event_type, source, None)} & seen:
+        told = (trigger.sent.start, event_type, source)
+        if (*told, target) in seen or (*told, None) in seen or target is None and any(k[:3] == told for k in seen):
             continue  # the same act told twice in one sentence ("attacked ... in the attack")
-        seen.add((trigger.sent.start, event_type, source, target))
+        seen.add((*told, target))
         token_ids = [t.i for t in words]
         start, end = _span(doc, token_ids)
         date = date_of(doc, trigger) or _date_carried(doc, trigger, dated)
@@ -632,7 +655,8 @@ def events_component(doc: Doc) -> Doc:
             end = min(max(accusation.end, trigger.idx), accusation.start + 600)  # the speaker's words up to the act told
             ext.events.append(Event(
                 id=f"{ext.doc}:E{accusation.start}a", doc=ext.doc, start=accusation.start, end=end, type="ACCUSE",
-                mode=STATEMENT_MODES.get(accusation.cue, "asserted"), source=accusation.speaker, target=source, date=accusation.date,
+                mode=STATEMENT_MODES.get(accusation.cue, "asserted"), source=accusation.speaker, date=accusation.date,
+                target=source or (_prep_actor(doc, trigger, "from") if target == accusation.speaker else None),
                 trigger=accusation.verb or "", cameo="112"))
     ext.events.sort(key=lambda e: e.start)
     return doc
@@ -649,6 +673,14 @@ def _has_actors(trigger: Token, row: Sense, obj: Token | None, source: str | Non
     return not (trigger.pos_ == "NOUN" and row.type in VERBAL and target is None)  # "limiting their criticism to the fact"
 
 
+def _governing_type(node: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> str | None:
+    """The type of the nearest coded act above a word ("held talks during a visit": CONSULT)."""
+    for anc in node.ancestors:
+        if anc.i in coded:
+            return coded[anc.i][0].type
+    return None
+
+
 def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
     """A verb of promising, planning or wanting with an act as its complement ("pledged to expel")."""
     lemma = trigger.lemma_.lower()
@@ -663,7 +695,8 @@ def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]])
     for _ in range(6):
         if node.dep_ not in NESTED and not (node.dep_ == "relcl" and node is trigger) or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE and not (node.head.i in coded and node in coded[node.head.i][1]):
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE and not (node.head.i in coded and node in coded[node.head.i][1]) \
+                and _governing_type(node, coded) != coded[trigger.i][0].type:
             return False  # "a warrant for his arrest in the killing of X": the killing is an act of its own
         node = node.head
         if node.i in coded and (trigger.pos_ == "NOUN" or trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"}
