@@ -235,11 +235,13 @@ MALE_WORDS: frozenset[str] = frozenset("mr sir lord king prince spokesman chairm
                                        "son brother grandfather actor".split())
 # Nouns for the author of an attack, that name them through the text ("Yigal Amir, Rabin's assassin").
 PERPETRATOR_NOUNS: frozenset[str] = frozenset("assassin killer murderer gunman bomber attacker kidnapper abductor".split())
+# Verbs whose object is a topic, not an act done: "discussed possible French assistance".
+TOPIC_VERBS: frozenset[str] = frozenset("discuss consider debate propose study examine review weigh mull explore".split())
 # Nouns of meetings: "attended a summit" is a consultation even with no one named.
 MEETING_NOUNS: frozenset[str] = frozenset("talk talks negotiation negotiations summit meeting conference consultation consultations".split())
 # Nouns that count the actors after "of": "thousands of refugees".
 QUANTITY_NOUNS: frozenset[str] = frozenset("thousand thousands hundred hundreds dozen dozens million millions number group groups "
-                                           "handful score scores busload".split())
+                                           "handful score scores busload remnant remnants rest members member".split())
 # Objects that make an act abstract ("seized the opportunity", "attacked the problem"): no event.
 ABSTRACT_OBJECTS: frozenset[str] = frozenset(
     "issue opportunity moment chance initiative idea question matter point lead limelight spotlight headline headlines "

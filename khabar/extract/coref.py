@@ -42,7 +42,8 @@ IT = {"it", "its", "itself"}
 THEY = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE | FEMALE | IT | THEY
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-NOBODY = {"no", "not", "neither", "none", "nor"}
+NOBODY = {"no", "not", "neither", "none", "nor", "any", "every", "each", "another"}  # nobody in particular
+NON_STATE = {"REB", "OPP", "CVL", "REF", "CRM", "UAF", "PRM"}  # sectors of groups that are not a state's
 WINDOW = 3  # sentences back that a pronoun or a description may reach
 
 
@@ -122,16 +123,18 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does not
         return next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index
                      and _acts(doc, index[c.i])), None)
-    for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"; not "Rabin's assassin"
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index and not (
-                child.dep_ == "poss" and token.lemma_.lower() in PERPETRATOR_NOUNS):
-            return index[child.i]
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}):
+    if not _non_state(token):
+        for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"; not "Rabin's assassin"
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index and not (
+                    child.dep_ == "poss" and token.lemma_.lower() in PERPETRATOR_NOUNS):
+                return index[child.i]
+    holders = [token, *(c for c in token.children if c.dep_ == "acl")]  # "a government formed in Afghanistan"
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "the government of Saudi Arabia"
             if pobj.i in index:
                 return index[pobj.i]
     if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
-        return None  # "not a single organization", "no government": nobody
+        return None  # "not a single organization", "no government", "any other government": nobody in particular
     return _description(state, token) or _group(state, token)
 
 
@@ -148,6 +151,12 @@ def _quoted_speaker(state: Coref, token: Token) -> str | None:
         if start <= token.idx < end and statement.speaker:
             return statement.speaker
     return None
+
+
+def _non_state(token: Token) -> bool:
+    """"Afghan opposition forces", "Syrian rebels": a group of a country that is not its state (a group of its own)."""
+    words = [token.lower_, *(c.lower_ for c in token.children if c.dep_ in {"compound", "amod"})]
+    return any(SECTORS.get(w) in NON_STATE for w in words)
 
 
 def _agrees(state: Coref, entity: str, pronoun: str) -> bool:

@@ -36,6 +36,7 @@ from khabar.vocab import (
     QUANTITY_NOUNS,
     REPORTING_CUES,
     SECTORS,
+    TOPIC_VERBS,
     TRANSFER_VERBS,
 )
 
@@ -299,9 +300,29 @@ def _fits(sense: Sense, trigger: Token) -> bool:
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
     if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "for" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
-        return False  # "jailed for helping militants": the reason given, not an event coded on its own
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in TOPIC_VERBS:
+        return False  # "discussed possible French assistance": a topic, not an act
+    if _reason(trigger):
+        return False  # "praised for its willingness to cooperate": the reason given
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
+
+
+@lru_cache(maxsize=1)
+def _for_verbs() -> frozenset[tuple[str, str]]:
+    """Verbs whose lexicon rows take "for" as an argument ("called for talks", "pressed for"): no reason clause."""
+    return frozenset(k for k, senses in lexicon().items() if any(p == "for" for s in senses for p, _ in s.preps))
+
+
+def _reason(trigger: Token) -> bool:
+    """Whether the trigger is inside a "for" phrase that gives a verb's reason ("jailed for helping militants")."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in {"acl", "pobj", "pcomp", "prep"} or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ == "for" and node.head.pos_ in {"VERB", "AUX"}:
+            return node.head.lemma_.lower() not in MODE_CUES["negated"] and (node.head.lemma_.lower(), "VERB") not in _for_verbs()
+        node = node.head
+    return False
 
 
 def _refused(trigger: Token) -> bool:
@@ -433,7 +454,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
     if trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         candidates.append(trigger.head)  # "10 Russian soldiers killed"
     for child in trigger.children:
-        if child.dep_ in {"dobj", "dative", "nsubjpass"}:
+        if child.dep_ in {"dobj", "dative", "nsubjpass"} and row.type != "MOBILIZE":  # troops moved are no target
             candidates.append(child)
         if child.dep_ == "ccomp":  # "alleged that France was aware"
             candidates += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
