@@ -63,6 +63,7 @@ class Coref:
     mentions: list[Mentioned] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
     cache: dict[tuple[int, bool], str | None] = field(default_factory=dict)
+    groups: dict[str, tuple[Entity, Mention]] = field(default_factory=dict)  # groups found, not yet used by a record
     sent_of: dict[int, int] = field(default_factory=dict)  # sentence start -> index
 
 
@@ -92,6 +93,24 @@ def _gender_of(token: Token) -> str | None:
     if words & MALE_WORDS:
         return "m"
     return None
+
+
+def entity(doc: Doc, eid: str | None) -> Entity | None:
+    """The entity of an id ``resolve`` gave, whether or not a record uses it yet."""
+    if eid is None:
+        return None
+    found = doc._.khabar.entities.get(eid)
+    return found if found is not None else _state(doc).groups.get(eid, (None, None))[0]
+
+
+def adopt(doc: Doc, eid: str | None) -> None:
+    """Make a group ``resolve`` found an entity of the document, once a record names it as an actor."""
+    state = _state(doc)
+    if eid in state.groups and eid not in doc._.khabar.entities:
+        ent, mention = state.groups[eid]
+        doc._.khabar.entities[eid] = ent
+        if all(m.id != mention.id for m in doc._.khabar.mentions):
+            doc._.khabar.mentions.append(mention)
 
 
 def resolve(doc: Doc, token: Token, people: bool = False) -> str | None:
@@ -138,9 +157,9 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     return _description(state, token) or _group(state, token)
 
 
-def _acts(doc: Doc, entity: str) -> bool:
+def _acts(doc: Doc, eid: str) -> bool:
     """Whether an entity can act: anything but a place that is not a capital ("the Buffalo doctor" is no actor of Buffalo)."""
-    ent = doc._.khabar.entities.get(entity)
+    ent = entity(doc, eid)
     return ent is not None and (ent.kind != "location" or bool(ent.country and gazetteer().capital(ent.name)))
 
 
@@ -159,12 +178,12 @@ def _non_state(token: Token) -> bool:
     return any(SECTORS.get(w) in NON_STATE for w in words)
 
 
-def _agrees(state: Coref, entity: str, pronoun: str) -> bool:
-    ent = state.doc._.khabar.entities.get(entity)
+def _agrees(state: Coref, eid: str, pronoun: str) -> bool:
+    ent = entity(state.doc, eid)
     if ent is None:
         return False
     if pronoun in MALE | FEMALE:
-        gender = state.gender.get(entity)
+        gender = state.gender.get(eid)
         return ent.kind == "person" and gender != ("f" if pronoun in MALE else "m")
     if pronoun in IT:
         return ent.kind in {"country", "organization"} or ent.kind == "group" and ent.name.split()[-1].lower() in INSTITUTION_NOUNS
@@ -271,14 +290,14 @@ def _group(state: Coref, token: Token) -> str:
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]
     eid = entity_id("group", name.lower())
-    if eid not in ext.entities:
+    if eid not in ext.entities and eid not in state.groups:
         g = gazetteer()
         country = g.country_in(name)
         found = {SECTORS[t.lower_] for t in words if t.lower_ in SECTORS}
         sector = next((s for s in SECTOR_PRIORITY if s in found), None)
-        ext.entities[eid] = Entity(id=eid, name=name, kind="group", country=country,
-                                   actor_code=country + sector if country and sector else None, docs=[ext.doc])
-    first, last = words[0] if words else token, token
-    ext.mentions.append(Mention(id=f"{ext.doc}:m{first.idx}", doc=ext.doc, start=first.idx, end=last.idx + len(last.text),
-                                text=doc[first.i : last.i + 1].text, entity=eid))
+        first = words[0] if words else token
+        state.groups[eid] = (Entity(id=eid, name=name, kind="group", country=country,
+                                    actor_code=country + sector if country and sector else None, docs=[ext.doc]),
+                             Mention(id=f"{ext.doc}:m{first.idx}", doc=ext.doc, start=first.idx, end=token.idx + len(token.text),
+                                     text=doc[first.i : token.i + 1].text, entity=eid))
     return eid

@@ -1,10 +1,15 @@
 """Political events coded in PLOVER: who did what to whom, and how the text presents it.
 
-``vocab.EVENT_PATTERNS`` is compiled into one spaCy ``DependencyMatcher``:
-each row becomes a pattern of a trigger word plus what it needs around it.
-Source and target come from the parse (subject, agent, object, the objects
-of "with", "to", "against"...); the mode from words around the trigger
-("rumors that", "denies the reports of", "promised to", "refrained from").
+The event lexicon (``khabar/data/event_lexicon.tsv``, generated from PETRARCH-2's
+CAMEO verb dictionary plus hand rows) is compiled into one spaCy
+``DependencyMatcher`` with one pattern per shape of constraint (a trigger alone,
+with an object, a preposition, a particle, a subject); the matches tell which
+words are around each trigger, and the most specific lexicon row that fits
+gives the type, or says the sense is no event ("released a report"). Source and
+target come from the parse and the coreference resolver (subject, agent,
+object, the objects of "with", "to", "against"...; pronouns, "the ministry",
+groups named by common nouns); the mode from the sentence ("rumors that",
+"denies the reports of", "promised to", "if", "would have", "no country").
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
-from khabar.extract.coref import resolve
+from khabar.extract.coref import adopt, entity, resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import has_future, is_negated, named, predicate_subject, relative_antecedent, subject_of
 from khabar.vocab import (
@@ -57,6 +62,7 @@ ANY_ACTOR = "@actor"  # the lexicon's word for "any actor" as an object
 PARTICLE_DEPS = ["prt", "advmod", "prep"]
 SUBJECT_DEPS = ["nsubj", "nsubjpass"]
 NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
+INCAPACITY = {"unable", "incapable"}  # words that say an actor cannot act
 CIRCUMSTANCE = {"in", "during", "after", "before", "since", "following"}  # prepositions that name another act
 
 
@@ -251,7 +257,7 @@ def _around(doc: Doc) -> dict[int, Around]:
 def _fits_word(token: Token | None, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     if token is None:
         return False
-    if ANY_ACTOR in words and _actor(token.doc, _counted(token)) is not None:
+    if ANY_ACTOR in words and _actor(token.doc, _counted(token), people=True) is not None:
         return True  # "released the mayor": any actor
     for key in (token.lemma_.lower(), token.lower_):
         for mods in words.get(key, ()):
@@ -304,6 +310,8 @@ def _fits(sense: Sense, trigger: Token) -> bool:
         return False  # "discussed possible French assistance": a topic, not an act
     if _reason(trigger):
         return False  # "praised for its willingness to cooperate": the reason given
+    if any(anc.lemma_.lower() in INCAPACITY for anc in _governors(trigger)[:2]):
+        return False  # "was unable to take in more refugees": a state of incapacity, not an act
     return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
 
 
@@ -438,8 +446,8 @@ def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
         return None
     for child in (c for c in trigger.children if c.dep_ == "poss"):
         actor = resolve(doc, child)
-        entity = doc._.khabar.entities.get(actor)
-        if entity is not None and entity.kind == "person":
+        owner = entity(doc, actor)
+        if owner is not None and owner.kind == "person":
             return actor
     return None
 
@@ -591,7 +599,7 @@ def _coded_as_accusation(ext: Extraction, statement) -> bool:
 def _business(ext: Extraction, source: str | None, target: str | None) -> bool:
     """A company acting on a company or on nobody: commerce, not a political event."""
     def company(eid: str | None) -> bool:
-        ent = ext.entities.get(eid) if eid else None
+        ent = ext.entities.get(eid) if eid else None  # named companies only: groups are never companies
         return ent is not None and ((ent.actor_code or "").endswith("BUS") or ent.name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES)
     return company(source) and (target is None or company(target))
 
@@ -671,6 +679,8 @@ def events_component(doc: Doc) -> Doc:
             location=_location(doc, trigger),
             trigger=doc[min(token_ids) : max(token_ids) + 1].text if max(token_ids) - min(token_ids) < 8 else trigger.text,
             cameo=row.cameo if event_type == row.type else None))
+        adopt(doc, source)
+        adopt(doc, target)
         if accusation is not None and accusation.id not in accused and not _coded_as_accusation(ext, accusation):
             accused.add(accusation.id)
             end = min(max(accusation.end, trigger.idx), accusation.start + 600)  # the speaker's words up to the act told
