@@ -209,7 +209,9 @@ AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g
 # people who act ("the robbers", "critics", "investigators"); "people", "industry", "school"... name nobody in particular.
 ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state industry business businesses school schools hospital "
                                                               "hospitals university universities bank company companies firm air "
-                                                              "defense defence general prime secretary presidency".split()) | frozenset(
+                                                              "defense defence general prime secretary presidency tank tanks "
+                                                              "artillery missile missiles warplane warplanes warship warships "
+                                                              "destroyer".split()) | frozenset(
     "robber robbers bomber bombers gunman gunmen suspect suspects exile exiles critic critics opponent opponents supporter "
     "supporters resident residents envoy envoys agent agents investigator investigators hijacker hijackers kidnapper kidnappers "
     "killer killers assassin assassins demonstrator protester protesters marcher marchers striker strikers rioter rioters "

@@ -139,9 +139,13 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         return None
     nouns = ACTOR_NOUNS | PERSON_NOUNS if people else ACTOR_NOUNS
     if low not in nouns and token.lemma_.lower() not in nouns:
-        # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does not
-        return next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index
-                     and _acts(doc, index[c.i])), None)
+        # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does
+        # not — except for what is done to people and places ("a part of Syria's second city" was bombarded)
+        found = next((index[c.i] for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i in index
+                      and _acts(doc, index[c.i])), None)
+        if people and not found:  # "his arrest", "Syria's second city": the owner of what is done to
+            found = next((eid for c in token.children if c.dep_ == "poss" and (eid := resolve(doc, c))), None)
+        return found or (_of_chain(doc, token) if people else None)
     if not _non_state(token):
         for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"; not "Rabin's assassin"
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index and not (
@@ -152,6 +156,8 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "the government of Saudi Arabia"
             if pobj.i in index:
                 return index[pobj.i]
+    if found := _of_chain(doc, token):
+        return found  # "the mayor of the city of Nablus"
     if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government", "any other government": nobody in particular
     return _description(state, token) or _group(state, token)
@@ -169,6 +175,21 @@ def _quoted_speaker(state: Coref, token: Token) -> str | None:
     for statement, (start, end) in ext.scopes:
         if start <= token.idx < end and statement.speaker:
             return statement.speaker
+    return None
+
+
+def _of_chain(doc: Doc, token: Token) -> str | None:
+    """"a part of Syria's second city", "the mayor of the city of Nablus": the actor two "of"s down."""
+    index = doc._.khabar.actors.token_actor
+    node = token
+    for _ in range(3):
+        pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not pobjs:
+            return None
+        node = pobjs[0]
+        named = [node.i, *(c.i for c in node.children if c.dep_ in {"poss", "compound", "amod", "appos"})]
+        if hit := next((index[i] for i in named if i in index and _acts(doc, index[i])), None):
+            return hit
     return None
 
 
@@ -295,6 +316,8 @@ def _group(state: Coref, token: Token) -> str:
         country = g.country_in(name)
         found = {SECTORS[t.lower_] for t in words if t.lower_ in SECTORS}
         sector = next((s for s in SECTOR_PRIORITY if s in found), None)
+        if not country and sector in {"GOV", "COP", "JUD", "MIL"}:
+            country = ext.actors.focal_country  # "immigration officials": the state the text is about, as for people's roles
         first = words[0] if words else token
         state.groups[eid] = (Entity(id=eid, name=name, kind="group", country=country,
                                     actor_code=country + sector if country and sector else None, docs=[ext.doc]),

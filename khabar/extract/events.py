@@ -30,6 +30,7 @@ from khabar.vocab import (
     ACCUSING_CUES,
     COMPANY_SUFFIXES,
     COOPERATIVE,
+    CUES,
     HOSTILE,
     INTENT_VERBS,
     MEDIA_WORDS,
@@ -63,6 +64,7 @@ PARTICLE_DEPS = ["prt", "advmod", "prep"]
 SUBJECT_DEPS = ["nsubj", "nsubjpass"]
 NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
 INCAPACITY = {"unable", "incapable"}  # words that say an actor cannot act
+ON_SOMEONE = {"REQUEST", "COERCE", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts whose "to" clause is their content
 CIRCUMSTANCE = {"in", "during", "after", "before", "since", "following"}  # prepositions that name another act
 
 
@@ -385,7 +387,7 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
-    subj = subject_of(trigger)
+    subj = subject_of(trigger) if not (trigger.dep_ == "acl" and trigger.tag_ == "VBN") else None  # "soldiers killed": victims
     if subj is not None and (subj.dep_ != "nsubjpass" or subj.head.i != trigger.i):  # "Obama is scheduled to attend"
         actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj)
         if actor:
@@ -396,6 +398,16 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
             return actor
     if any(c.dep_ == "nsubjpass" for c in trigger.children) or trigger.dep_ == "acl":
         return _instrument(doc, trigger) or (_topic(doc, trigger) if trigger.dep_ != "acl" else None)
+    return None
+
+
+def _suspect(trigger: Token, coded_events: dict) -> str | None:
+    """"a warrant for his arrest in the killing of X", "charged with the murder": the person the police act on
+    is the suspect of the attack named in the charge."""
+    for anc in list(trigger.ancestors)[:4]:
+        event = coded_events.get(anc.i)
+        if event is not None and event.type == "COERCE":
+            return event.target
     return None
 
 
@@ -423,13 +435,18 @@ def _prep_actor(doc: Doc, token: Token, prep_word: str) -> str | None:
 
 
 def _topic(doc: Doc, trigger: Token) -> str | None:
-    """The actor the text is about: the subject of the previous sentence's main verb."""
+    """The actor the text is about: the subject of the previous sentence's main verb, or of what it reports
+    ("Immigration officials escorted the Libyan, a newspaper said")."""
     sent = trigger.sent
     if sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
-    subj = [c for c in previous.root.children if c.dep_ in {"nsubj"}]
-    return _actor(doc, subj[0]) if subj else None
+    root = doc[sent.start - 1].sent.root
+    reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}] if root.lemma_.lower() in CUES else []
+    for verb in [*reported, root]:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and (actor := _actor(doc, subj[0])):
+            return actor
+    return None
 
 
 def _target_preps(trigger: Token, row: Sense) -> tuple[str, ...]:
@@ -452,6 +469,15 @@ def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
     return None
 
 
+def _actor_below(doc: Doc, token: Token) -> str | None:
+    """"advised against travel to Tunisia", "a summit in Switzerland": the actor in a phrase below a thing."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "with", "against"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if actor := _actor(doc, pobj):
+                return actor
+    return None
+
+
 def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | None:
     if trigger.pos_ == "NOUN" and (patient := _patient_owner(doc, trigger, row)):
         return patient
@@ -463,7 +489,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         candidates.append(trigger.head)  # "10 Russian soldiers killed"
     for child in trigger.children:
         if child.dep_ in {"dobj", "dative", "nsubjpass"} and row.type != "MOBILIZE":  # troops moved are no target
-            candidates.append(child)
+            candidates += [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
         if child.dep_ == "ccomp":  # "alleged that France was aware"
             candidates += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
     holders = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]  # "sending ... back to Afghanistan"
@@ -477,7 +503,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
-        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
+        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES) or _actor_below(doc, cand)
         if actor and actor != source:
             return actor
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None
@@ -651,6 +677,7 @@ def events_component(doc: Doc) -> Doc:
     dated: list[tuple[int, object]] = []  # (sentence start, date) of the events coded so far
     seen: set[tuple] = set()
     accused: set[str] = set()  # statements already coded as an accusation
+    coded_events: dict[int, object] = {}  # trigger index -> event, for the acts coded before
     for i, (row, words) in sorted(coded.items()):
         trigger = doc[i]
         if _inside_another(trigger, coded):
@@ -659,7 +686,7 @@ def events_component(doc: Doc) -> Doc:
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
         if source is None and row.type == "ASSAULT" and target is not None:
-            source = _perpetrator(doc, target)
+            source = _suspect(trigger, coded_events) or _perpetrator(doc, target)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
         accusation = _accusation(ext, trigger, source, target, event_type)
         if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target):
@@ -681,6 +708,7 @@ def events_component(doc: Doc) -> Doc:
             cameo=row.cameo if event_type == row.type else None))
         adopt(doc, source)
         adopt(doc, target)
+        coded_events[i] = ext.events[-1]
         if accusation is not None and accusation.id not in accused and not _coded_as_accusation(ext, accusation):
             accused.add(accusation.id)
             end = min(max(accusation.end, trigger.idx), accusation.start + 600)  # the speaker's words up to the act told
@@ -722,6 +750,9 @@ def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
 
 def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
     """"pressured to help Iran", "condemned the bombings", "a warrant for his arrest": the governing event codes it."""
+    if trigger.dep_ == "advcl" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux") and \
+            trigger.head.i in coded and coded[trigger.head.i][0].type in ON_SOMEONE:
+        return True  # "pressured by Congress to help Iran", "gave permission to Russia to help": what was asked or allowed
     node = trigger
     for _ in range(6):
         if node.dep_ not in NESTED and not (node.dep_ == "relcl" and node is trigger) or node.head.i == node.i:
