@@ -567,6 +567,8 @@ def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
                 found = (found - {"hypothetical"}) | {"planned"}  # "said it would challenge the fine": an intention told
     if row.type == "THREATEN":
         found.add("threatened")  # a threat is presented as one ("will not tolerate", "threatened to deploy troops")
+    if trigger.lemma_.lower() in MODE_CUES["promised"]:
+        found.add("promised")  # "pledged aid", "promised to take in refugees": the pledge is presented as one
     if "negated" in row.roles:
         found -= {"planned"}  # "will not recognize": the refusal itself is the act
     return next((m for m in MODE_ORDER if m in found), "asserted")
