@@ -70,6 +70,8 @@ SENSES = [
     ("The Dutch king suffered a heart attack in The Hague.", "ASSAULT"),
     ("Two Jordanian ministers discussed possible Qatari assistance to Amman.", "AID"),
     ("Samsung Inc. agreed to sell its Texas plant.", "AGREE"),
+    ("Uganda was popular for its readiness to cooperate with Rwanda.", "COOPERATE"),
+    ("Malta said it was unable to accept more Libyan migrants.", "AID"),
 ]
 
 
