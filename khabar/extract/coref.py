@@ -10,8 +10,10 @@ in number, gender and kind, preferring the speaker of the statement it is said
 in, then subjects, then the nearest; a definite description ("the ministry", "the
 president", "the government", "the two leaders") to the actor named earlier that
 it describes; and a group named by a common noun ("the robbers", "Federal
-officials") to an actor of its own, kind ``group``. Statements and events share
-it; results are cached per document.
+officials") to an actor of its own, kind ``group``, which becomes an entity of the
+document only when a record names it (``adopt``). One module for every extractor
+(events use it; statements are to move to it); results are cached on the document
+until the last component (events) drops them.
 """
 from __future__ import annotations
 

@@ -720,6 +720,7 @@ def events_component(doc: Doc) -> Doc:
                 target=source or (_prep_actor(doc, trigger, "from") if target == accusation.speaker else None),
                 trigger=accusation.verb or "", cameo="112"))
     ext.events.sort(key=lambda e: e.start)
+    doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
     return doc
 
 
