@@ -282,6 +282,49 @@ AMBIGUOUS_UNITS: frozenset[str] = frozenset({"in", "am", "pm", "m", "t", "l", "g
                                              "rand", "kn", "p"}) | {code.lower() for code in CURRENCY_CODES}
 
 # --- events -----------------------------------------------------------------
+# Common nouns that name an actor (coreference, event roles): the sector nouns and the words news uses for
+# people who act ("the robbers", "critics", "investigators"); "people", "industry", "school"... name nobody in particular.
+ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state industry business businesses school schools hospital "
+                                                              "hospitals university universities bank company companies firm air "
+                                                              "defense defence general prime secretary presidency tank tanks "
+                                                              "artillery missile missiles warplane warplanes warship warships "
+                                                              "destroyer".split()) | frozenset(
+    "robber robbers bomber bombers gunman gunmen suspect suspects exile exiles critic critics opponent opponents supporter "
+    "supporters resident residents envoy envoys agent agents investigator investigators hijacker hijackers kidnapper kidnappers "
+    "killer killers assassin assassins demonstrator protester protesters marcher marchers striker strikers rioter rioters "
+    "administration department agency ministry council board commission committee delegation coalition alliance "
+    "organization organisation movement group groups faction factions regime junta cabinet officials official leaders "
+    "authorities police prosecutors advisor adviser advisers advisors inspector inspectors protestor protestors hostage hostages "
+    "prisoner prisoners detainee detainees captive captives foreigner foreigners dissident dissidents".split())
+# Nouns of institutions a pronoun "it" can stand for ("the ministry ... its"), unlike "the minister".
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    "government administration regime ministry department agency council board commission committee court embassy army "
+    "military navy police party parliament congress senate coalition alliance movement group organization organisation "
+    "company bank state kremlin cabinet junta union".split())
+# Nouns for people who are done to rather than acting: victims of attacks and arrests ("a Brooklyn woman was killed").
+PERSON_NOUNS: frozenset[str] = frozenset("man men woman women person persons child children boy boys girl girls doctor doctors "
+                                         "victim victims missionary missionaries worker workers student students teenager "
+                                         "teenagers passenger passengers tourist tourists citizen citizens".split())
+# Nouns for a state's government: "the government", "the administration" stand for the country the text is about.
+STATE_NOUNS: frozenset[str] = frozenset("government administration regime authorities authority state kremlin".split())
+# Words near a name that give a person's gender, for pronouns.
+FEMALE_WORDS: frozenset[str] = frozenset("mrs ms miss madam madame lady queen princess spokeswoman chairwoman congresswoman "
+                                         "businesswoman woman wife mother daughter sister grandmother actress".split())
+MALE_WORDS: frozenset[str] = frozenset("mr sir lord king prince spokesman chairman congressman businessman man husband father "
+                                       "son brother grandfather actor".split())
+# Nouns for the author of an attack, that name them through the text ("Yigal Amir, Rabin's assassin").
+PERPETRATOR_NOUNS: frozenset[str] = frozenset("assassin killer murderer gunman bomber attacker kidnapper abductor".split())
+# Verbs whose object is a topic, not an act done: "discussed possible French assistance".
+TOPIC_VERBS: frozenset[str] = frozenset("discuss consider debate propose study examine review weigh mull explore".split())
+# Nouns of meetings: "attended a summit" is a consultation even with no one named.
+MEETING_NOUNS: frozenset[str] = frozenset("talk talks negotiation negotiations summit meeting conference consultation consultations".split())
+# Nouns that count the actors after "of": "thousands of refugees".
+QUANTITY_NOUNS: frozenset[str] = frozenset("thousand thousands hundred hundreds dozen dozens million millions number group groups "
+                                           "handful score scores busload remnant remnants rest members member".split())
+# Objects that make an act abstract ("seized the opportunity", "attacked the problem"): no event.
+ABSTRACT_OBJECTS: frozenset[str] = frozenset(
+    "issue opportunity moment chance initiative idea question matter point lead limelight spotlight headline headlines "
+    "problem challenge record title stage attention imagination interest mood debate".split())
 # The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.
 PLOVER: dict[str, str] = {
     "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
@@ -293,92 +336,8 @@ PLOVER: dict[str, str] = {
 }
 MODES: tuple[str, ...] = ("asserted", "reported", "denied", "promised", "threatened", "negated", "planned", "hypothetical")
 
-_TROOPS = "troop soldier fighter force army unit tank warship reservist battalion brigade police militia jet militant"
-_GOODS = "aid assistance weapon arm food money supply equipment electricity loan fund medicine fuel gas grain vaccine"
-_TIES = "tie relation relationship contact"
-_REFUGEES = "refugee migrant asylum-seeker seeker afghan"
-_TALKS = "talk negotiation summit meeting consultation conference"
-
-# The event pattern table. One row: PLOVER type, CAMEO code, trigger lemmas, part of speech, and what the
-# trigger needs around it — an object (lemmas anywhere below it), a preposition with its object ("on:alert"),
-# a particle, a governing verb, no direct object ("intransitive"), source and target swapped ("reverse"), or a negation ("neg": True = required, the
-# row only fires when negated, with "future": by "will not" or "refuse to"). Rows are tried in order: specific first.
-EVENT_PATTERNS: list[dict] = [
-    # verbal refusals and threats that English writes as negations
-    {"type": "THREATEN", "cameo": "130", "lemmas": "tolerate allow accept permit", "neg": True, "future": True},
-    {"type": "REJECT", "cameo": "124", "lemmas": "recognize recognise accept support provide give back endorse join sign", "neg": True, "future": True},
-    # MOBILIZE: military moves short of force
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "put place", "prep": "on:alert"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "deploy dispatch send mobilize mobilise station mass move amass reinforce",
-     "objects": _TROOPS},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "recall call", "objects": "reservist reserve"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "review hold stage conduct", "objects": "parade exercise drill maneuver manoeuvre"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "exercise drill manoeuvre maneuver", "pos": "NOUN", "objects": "military naval joint war"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "deploy mobilize mobilise", "pos": "VERB"},
-    # COERCE: repression short of violence
-    {"type": "COERCE", "cameo": "174", "lemmas": "send return push force", "objects": _REFUGEES, "particle": "back"},
-    {"type": "COERCE", "cameo": "174", "lemmas": "deport expel extradite repatriate"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "arrest detain jail imprison sentence convict seize confiscate ban censor raid"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "issue", "objects": "warrant"},
-    {"type": "COERCE", "cameo": "170", "lemmas": "pressure coerce blackmail force", "pos": "VERB", "objects": ""},
-    # ASSAULT: use of force
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bomb shell kill shoot assault invade storm ambush bombard massacre torture "
-                                         "abduct kidnap behead assassinate strike clash fight capture"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "engage", "prep": "in:firefight,battle,fighting,clash,combat,gunfight"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "fire", "prep": "at:"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "attack bombing airstrike strike shelling offensive assault raid invasion", "pos": "NOUN",
-     "governor": "launch carry conduct stage mount"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "shelling bombing airstrike", "pos": "NOUN"},
-    # CONSULT: meetings and talks
-    {"type": "CONSULT", "cameo": "036", "lemmas": "invite", "prep": "to:" + _TALKS.replace(" ", ",")},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "meet negotiate visit host consult confer"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "talk", "pos": "VERB", "prep": "with:"},
-    {"type": "CONSULT", "cameo": "043", "lemmas": "attend", "objects": _TALKS},
-    {"type": "CONSULT", "cameo": "040", "lemmas": _TALKS, "pos": "NOUN", "governor": "hold have begin open resume start conduct join host"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "negotiation talk", "pos": "NOUN", "prep": "with:"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "establish", "objects": "contact"},
-    # AID: material help
-    {"type": "AID", "cameo": "075", "lemmas": "take accept admit shelter host receive welcome", "objects": _REFUGEES},
-    # "received X from Y": Y is the source
-    {"type": "AID", "cameo": "070", "lemmas": "receive get obtain", "objects": _GOODS, "prep": "from:", "reverse": True},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "receive", "objects": "minister delegation envoy official president leader",
-     "prep": "from:", "reverse": True},
-    {"type": "AGREE", "cameo": "030", "lemmas": "receive get", "objects": "assurance guarantee promise pledge", "prep": "from:",
-     "reverse": True},
-    {"type": "AID", "cameo": "070", "lemmas": "supply provide give deliver donate send grant fund finance ship", "objects": _GOODS},
-    {"type": "AID", "cameo": "072", "lemmas": "arm equip"},
-    {"type": "AID", "cameo": "070", "lemmas": "aid help assist fund finance bankroll"},
-    {"type": "AID", "cameo": "070", "lemmas": "supply", "pos": "VERB"},
-    # SUPPORT: verbal and diplomatic support
-    {"type": "SUPPORT", "cameo": "057", "lemmas": "sign ratify endorse approve conclude", "objects": "agreement treaty deal accord pact"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "support back endorse praise commend hail applaud recognize recognise award", "pos": "VERB"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "support backing", "pos": "NOUN", "prep": "for:"},
-    # COOPERATE: material cooperation
-    {"type": "SANCTION", "cameo": "161", "lemmas": "sever cut break suspend freeze downgrade", "objects": _TIES + " trade"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "establish restore improve normalize normalise strengthen deepen expand build",
-     "objects": _TIES + " cooperation partnership"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "cooperate collaborate", "pos": "VERB"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "cooperation", "pos": "NOUN", "prep": "with:"},
-    # RETREAT and CONCEDE
-    {"type": "RETREAT", "cameo": "085", "lemmas": "lift ease remove relax", "objects": "sanction restriction embargo ban blockade"},
-    {"type": "RETREAT", "cameo": "084", "lemmas": "release free"},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "withdraw retreat evacuate surrender disarm demobilize"},
-    {"type": "CONCEDE", "cameo": "080", "lemmas": "concede yield accede capitulate"},
-    # REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION
-    {"type": "REQUEST", "cameo": "100", "lemmas": "call", "prep": "on: upon: for:"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "urge demand request appeal order"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "pressure", "pos": "NOUN", "prep": "from:"},
-    {"type": "ACCUSE", "cameo": "112", "lemmas": "accuse blame criticize criticise condemn denounce decry allege"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "investigate probe sue inspect examine re-examine"},
-    {"type": "ACCUSE", "cameo": "1124", "lemmas": "present", "objects": "evidence"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "reject refuse veto rebuff oppose boycott"},
-    {"type": "THREATEN", "cameo": "130", "lemmas": "threaten"},
-    {"type": "PROTEST", "cameo": "140", "lemmas": "protest demonstrate rally march riot", "pos": "VERB", "intransitive": True},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "stage hold", "objects": "protest demonstration rally strike"},
-    {"type": "SANCTION", "cameo": "163", "lemmas": "impose", "objects": "sanction embargo"},
-    {"type": "SANCTION", "cameo": "160", "lemmas": "sanction embargo", "pos": "VERB"},
-    {"type": "SANCTION", "cameo": "160", "lemmas": "advise warn", "prep": "against:travel,travelling,traveling,trip,trips"},
-]
+# The event lexicon itself (trigger words, PLOVER types, CAMEO codes and the words each sense needs) is data
+# generated from PETRARCH-2's CAMEO dictionary: khabar/data/event_lexicon.tsv (tools/build_event_lexicon.py).
 # Verbs of giving: with "to", the receiver is the target, not the thing given ("awarded the Order to the leaders").
 TRANSFER_VERBS: frozenset[str] = frozenset("give award send supply provide deliver grant hand donate sell ship lend".split())
 # Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
@@ -394,7 +353,16 @@ MODE_CUES: dict[str, frozenset[str]] = {
     "promised": frozenset("promise pledge vow offer commit willing willingness ready readiness agree undertake".split()),
     "threatened": frozenset("threaten".split()),
     "negated": frozenset("refrain avoid fail decline never unable".split()),
-    "planned": frozenset("plan schedule intend prepare expect due set".split()),
-    "hypothetical": frozenset("if could might may would able unless whether".split()),
+    "planned": frozenset("plan schedule intend prepare expect due set forward will shall 'll".split()),
+    "hypothetical": frozenset("if could might may would able unless whether possible".split()),
 }
+# Determiners that make an actor or an object nobody and nothing: "no country recognized", "took no money".
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
+# Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
+COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
+# Statement cues that keep what they report at a distance (mode "reported"), and words naming the media,
+# whose reports of an act accuse nobody.
+REPORTING_CUES: frozenset[str] = frozenset("report claim".split())
+MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
+                                        "journalists broadcaster news magazine weekly website outlet correspondent".split())
 MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")

@@ -1,131 +1,353 @@
 """Political events coded in PLOVER: who did what to whom, and how the text presents it.
 
-``vocab.EVENT_PATTERNS`` is compiled into one spaCy ``DependencyMatcher``:
-each row becomes a pattern of a trigger word plus what it needs around it.
-Source and target come from the parse (subject, agent, object, the objects
-of "with", "to", "against"...); the mode from words around the trigger
-("rumors that", "denies the reports of", "promised to", "refrained from").
+The event lexicon (``khabar/data/event_lexicon.tsv``, generated from PETRARCH-2's
+CAMEO verb dictionary plus hand rows) is compiled into one spaCy
+``DependencyMatcher`` with one pattern per shape of constraint (a trigger alone,
+with an object, a preposition, a particle, a subject); the matches tell which
+words are around each trigger, and the most specific lexicon row that fits
+gives the type, or says the sense is no event ("released a report"). Source and
+target come from the parse and the coreference resolver (subject, agent,
+object, the objects of "with", "to", "against"...; pronouns, "the ministry",
+groups named by common nouns); the mode from the sentence ("rumors that",
+"denies the reports of", "promised to", "if", "would have", "no country").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
-from khabar.extract.actors import actor_of
+from khabar.extract.coref import adopt, entity, resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import has_future, is_negated, named, predicate_subject, relative_antecedent, subject_of
-from khabar.vocab import ACCUSING_CUES, COOPERATIVE, EVENT_PATTERNS, HOSTILE, INTENT_VERBS, MODE_CUES, MODE_ORDER, TRANSFER_VERBS
+from khabar.vocab import (
+    ABSTRACT_OBJECTS,
+    ACCUSING_CUES,
+    COMPANY_SUFFIXES,
+    COOPERATIVE,
+    CUES,
+    HOSTILE,
+    INTENT_VERBS,
+    MEDIA_WORDS,
+    MEETING_NOUNS,
+    MODE_CUES,
+    MODE_ORDER,
+    NEGATIVE_DETERMINERS,
+    PERPETRATOR_NOUNS,
+    QUANTITY_NOUNS,
+    REPORTING_CUES,
+    SECTORS,
+    TOPIC_VERBS,
+    TRANSFER_VERBS,
+)
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 TARGET_PREPS = ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from")
+ASSAULT_PREPS = ("outside", "near")  # "bombs exploded outside the U.S. embassies": where an attack aims
+OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # groups whose statements of others' hostile acts accuse
+PATIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # acts done to people: a person's possessive names the victim
+VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts done by words
 STATEMENT_MODES = {"deny": "denied", "promise": "promised", "threaten": "threatened"}
 
 
+OBJECT_DEPS = {"VERB": ["dobj", "nsubjpass", "attr", "oprd", "advmod", "acomp", "npadvmod", "dative", "xcomp"],
+               "NOUN": ["compound", "amod", "nmod"]}
+PREP_DEPS = ["prep", "prt", "agent", "dative", "advmod"]
+ANY_ACTOR = "@actor"  # the lexicon's word for "any actor" as an object
+PARTICLE_DEPS = ["prt", "advmod", "prep"]
+SUBJECT_DEPS = ["nsubj", "nsubjpass"]
+NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
+INCAPACITY = {"unable", "incapable"}  # words that say an actor cannot act
+ON_SOMEONE = {"REQUEST", "COERCE", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts whose "to" clause is their content
+CIRCUMSTANCE = {"in", "during", "after", "before", "since", "following"}  # prepositions that name another act
+
+
 @dataclass(frozen=True)
-class Row:
+class Sense:
+    """One row of the event lexicon: a trigger and what it needs around it to code as ``type`` ("-": no event)."""
+
     index: int
+    lemma: str
+    pos: str
     type: str
     cameo: str
-    neg: bool | None
-    future: bool
-    intransitive: bool
-    reverse: bool
-    not_objects: frozenset[str]
+    objects: dict[str, tuple[tuple[str, ...], ...]]  # head lemma -> the modifiers each phrase needs ("mock attack")
+    preps: tuple[tuple[str, dict[str, tuple[tuple[str, ...], ...]]], ...]  # (preposition, its objects; empty: any)
+    particle: str
+    subjects: dict[str, tuple[tuple[str, ...], ...]]
+    roles: frozenset[str]
+    hand: bool
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + 2 * bool(self.preps) + bool(self.particle) + 2 * bool(self.subjects) + \
+            bool(self.preps and any(objs for _, objs in self.preps)) + ("negated" in self.roles) * 3
+
+    @property
+    def reverse(self) -> bool:
+        return "reverse" in self.roles
 
 
-def _forms(words: str) -> list[str]:
-    """A word list with its plural spellings, for matching on lower-case text."""
-    out = set()
-    for w in words.split():
-        out |= {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}
-    return sorted(out)
+def _counted(token: Token) -> Token:
+    """"thousands of refugees", "a group of exiles": the people counted, not the count."""
+    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return pobj
+    return token
 
 
-def _inflections(lemmas: list[str]) -> list[str]:
-    """Inflected spellings, for when the small model's lemmatizer misses ("staged" → "stag")."""
-    out = set()
-    for w in lemmas:
-        stem = w[:-1] if w.endswith("e") else w
-        out |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + "d"}
-    return sorted(out)
+def _singular(word: str) -> set[str]:
+    """A dictionary word and the lemmas it may have: "prisoners" → {"prisoners", "prisoner"}."""
+    out = {word}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        out.add(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss"):
+        out.add(word[:-1])
+    return out
 
 
-def _patterns(row: dict) -> list[list[dict]]:
-    trigger = {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": row["lemmas"].split()}, "POS": row.get("pos", "VERB")}}
-    return _row_patterns(row, trigger)
+QUANTITIES = sorted(QUANTITY_NOUNS)
+
+
+def _words(spec: str, classes: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """"&weapon mock_attack guns" → {head lemma: (modifiers of each phrase)}; classes expanded."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for word in spec.replace(",", " ").split():
+        for phrase in classes.get(word[1:], []) if word.startswith("&") else [word]:
+            *mods, head = phrase.split("_")
+            for form in _singular(head):
+                out.setdefault(form, set()).add(tuple(mods))
+    return {head: tuple(sorted(mods)) for head, mods in out.items()}
+
+
+def _table(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Sense]]:
+    """(lemma, pos) -> senses, the most specific first; a hand row counts as one constraint more specific."""
+    classes = {cells[0]: cells[1].split() for cells in _table(DATA / "event_classes.tsv") if len(cells) > 1}
+    rows = _table(DATA / "event_lexicon.tsv")
+    columns = rows[0]
+    out: dict[tuple[str, str], list[Sense]] = {}
+    for i, cells in enumerate(rows[1:]):
+        row = dict(zip(columns, cells + [""] * (len(columns) - len(cells)), strict=True))
+        preps = tuple((alt.partition(":")[0], _words(alt.partition(":")[2], classes)) for alt in row["prep"].split())
+        sense = Sense(i, row["lemma"], row["pos"], row["type"], row["cameo"], _words(row["object"], classes), preps,
+                      row["particle"], _words(row["subject"], classes), frozenset(row["roles"].split()), row["origin"] == "khabar")
+        out.setdefault((sense.lemma, sense.pos), []).append(sense)
+    for senses in out.values():
+        senses.sort(key=lambda s: (-(s.specificity + 2 * s.hand), not s.hand, s.index))  # a reviewed row beats a looser one
+    return out
 
 
 @lru_cache(maxsize=1)
 def _lemma_of_inflection() -> dict[str, str]:
-    return {form: lemma for row in EVENT_PATTERNS for lemma in row["lemmas"].split() for form in _inflections([lemma])}
+    """Inflected spellings of verb triggers, for when the small model's lemmatizer misses ("staged" → "stag")."""
+    out = {}
+    for lemma, pos in lexicon():
+        if pos == "VERB" and lemma.isalpha():
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            for form in {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}:
+                out.setdefault(form, lemma)
+    return out
 
 
 def _fix_lemmas(doc: Doc) -> None:
     """Give trigger words the lemma the small model's lemmatizer sometimes misses ("staged" → "stag")."""
-    forms = _lemma_of_inflection()
+    forms, known = _lemma_of_inflection(), lexicon()
     for tok in doc:
         lemma = forms.get(tok.lower_)
-        if lemma and tok.lemma_ != lemma and tok.pos_ in {"VERB", "NOUN"} and tok.lemma_.lower() not in forms.values():
+        if lemma and tok.lemma_ != lemma and tok.pos_ == "VERB" and (tok.lemma_.lower(), "VERB") not in known:
             tok.lemma_ = lemma
 
 
-def _row_patterns(row: dict, trigger: dict) -> list[list[dict]]:
-    base = [trigger]
-    if row.get("objects"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": ">>", "RIGHT_ID": "object", "RIGHT_ATTRS": {"LOWER": {"IN": _forms(row["objects"])}}})
-    if row.get("particle"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "particle", "RIGHT_ATTRS": {"LOWER": row["particle"]}})
-    if row.get("governor"):
-        base.append({"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "governor", "RIGHT_ATTRS": {"LEMMA": {"IN": row["governor"].split()}}})
-    if not row.get("prep"):
-        return [base]
-    out = []
-    below = ">>" if row.get("reverse") else ">"  # "received ministers from ...": the preposition may hang from the object
-    for alternative in row["prep"].split():
-        prep, _, objects = alternative.partition(":")
-        pattern = [*base, {"LEFT_ID": "trigger", "REL_OP": below, "RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": prep}}]
-        if objects:
-            pattern.append({"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "pobj",
-                            "RIGHT_ATTRS": {"LOWER": {"IN": _forms(objects.replace(",", " "))}}})
-        out.append(pattern)
-    return out
+def _shapes(pos: str) -> dict[str, list[list[dict]]]:
+    """The lexicon as a few dependency patterns, one per shape of constraint: every trigger lemma with that
+    shape in one IN list, every constrained word in another; which row applies is decided after the match."""
+    senses = [s for (_, p), ss in lexicon().items() if p == pos for s in ss]
+
+    def lemmas(which) -> list[str]:
+        return sorted({s.lemma for s in senses if which(s)})
+
+    objects = sorted({w for s in senses for w in s.objects if w != ANY_ACTOR})
+    preps = sorted({p for s in senses for p, _ in s.preps})
+    particles = sorted({s.particle for s in senses if s.particle})
+    subjects = sorted({w for s in senses for w in s.subjects})
+    pos_in = ["VERB"] if pos == "VERB" else ["NOUN"]
+
+    def trigger(which) -> dict:
+        return {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas(which)}, "POS": {"IN": pos_in}}}
+
+    def child(left: str, name: str, deps: list[str], attr: str, values: list[str]) -> dict:
+        return {"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": name, "RIGHT_ATTRS": {"DEP": {"IN": deps}, attr: {"IN": values}}}
+
+    with_objects = trigger(lambda s: s.objects)
+    with_preps = trigger(lambda s: s.preps)
+    return {
+        "bare": [[trigger(lambda s: True)]],
+        "object": [[with_objects, child("trigger", "object", OBJECT_DEPS[pos], "LEMMA", objects)],
+                   [with_objects, child("trigger", "object", ["prep"], "LOWER", ["of"]), child("object", "pobj", ["pobj"], "LEMMA", objects)],
+                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", QUANTITIES),
+                    child("count", "of", ["prep"], "LOWER", ["of"]), child("of", "object", ["pobj"], "LEMMA", objects)],
+                   [trigger(lambda s: ANY_ACTOR in s.objects), child("trigger", "object", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"])]],
+        "prep": [[with_preps, child("trigger", "prep", PREP_DEPS, "LOWER", preps)],
+                 [with_preps, child("trigger", "carrier", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"]),
+                  child("carrier", "prep", ["prep"], "LOWER", preps)]],
+        "particle": [[trigger(lambda s: s.particle), child("trigger", "particle", PARTICLE_DEPS, "LOWER", particles)]],
+        "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)],
+                    [trigger(lambda s: s.subjects), child("trigger", "agent", ["agent"], "LOWER", ["by"]),
+                     child("agent", "subject", ["pobj"], "LEMMA", subjects)]],
+    }
 
 
-_MATCHERS: dict[int, tuple[DependencyMatcher, dict[str, Row]]] = {}
+_MATCHERS: dict[int, DependencyMatcher] = {}
 
 
-def _matcher(doc: Doc) -> tuple[DependencyMatcher, dict[str, Row]]:
+def _matcher(doc: Doc) -> DependencyMatcher:
     if id(doc.vocab) not in _MATCHERS:
         matcher = DependencyMatcher(doc.vocab)
-        rows = {}
-        for i, row in enumerate(EVENT_PATTERNS):
-            key = f"khabar_event_{i}"
-            matcher.add(key, _patterns(row))
-            rows[key] = Row(i, row["type"], row["cameo"], row.get("neg"), bool(row.get("future")), bool(row.get("intransitive")),
-                            bool(row.get("reverse")), frozenset(_forms(row.get("not_objects", ""))))
-        _MATCHERS[id(doc.vocab)] = (matcher, rows)
+        for pos in ("VERB", "NOUN"):
+            for shape, patterns in _shapes(pos).items():
+                matcher.add(f"khabar_event_{shape}", patterns)
+        _MATCHERS[id(doc.vocab)] = matcher
     return _MATCHERS[id(doc.vocab)]
 
 
-def _fits(row: Row, trigger: Token) -> bool:
-    negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
-    if row.neg is True and not (negated and (not row.future or has_future(trigger) or _refused(trigger))):
+@dataclass
+class Around:
+    """What the matcher found around one trigger: its objects, prepositions (with their objects), particles, subjects."""
+
+    objects: list[Token] = field(default_factory=list)
+    preps: list[tuple[Token, Token | None]] = field(default_factory=list)
+    particles: set[str] = field(default_factory=set)
+    subjects: list[Token] = field(default_factory=list)
+
+
+# Words in one sentence beyond which it is not prose (a list, a table, a hostile input): the dependency matcher's
+# descendant operators grow with the depth of the tree, so such a sentence is not searched for events.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _matches(matcher: DependencyMatcher, doc: Doc) -> list[tuple[int, list[int]]]:
+    """The matcher's matches, with token ids in ``doc``; sentences over MAX_SENTENCE_TOKENS are left out."""
+    if all(len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents):
+        return matcher(doc)
+    out = []
+    for sent in (s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS):
+        out += [(key, [sent.start + i for i in ids]) for key, ids in matcher(sent)]
+    return out
+
+
+def _around(doc: Doc) -> dict[int, Around]:
+    found: dict[int, Around] = {}
+    for match_id, token_ids in _matches(_matcher(doc), doc):
+        shape = doc.vocab.strings[match_id].rpartition("_")[2]
+        trigger, *bound = (doc[i] for i in token_ids)
+        around = found.setdefault(trigger.i, Around())
+        if shape == "object":
+            around.objects.append(bound[-1])
+        elif shape == "prep":
+            prep = bound[-1]
+            pobjs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+            if prep.dep_ in {"prt", "advmod"}:  # "took in refugees": the particle's object is the verb's
+                pobjs = [c for c in trigger.children if c.dep_ == "dobj"]
+            around.preps.append((prep, pobjs[0] if pobjs else None))
+        elif shape == "particle":
+            around.particles.add(bound[0].lower_)
+        elif shape == "subject":
+            around.subjects.append(bound[-1])
+    return found
+
+
+def _fits_word(token: Token | None, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    if token is None:
         return False
-    if row.neg is False and negated:
-        return False
-    if row.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
-        return False  # "demonstrating its preparedness" is no protest
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and row.type != "ASSAULT":
+    if ANY_ACTOR in words and _actor(token.doc, _counted(token), people=True) is not None:
+        return True  # "released the mayor": any actor
+    for key in (token.lemma_.lower(), token.lower_):
+        for mods in words.get(key, ()):
+            if not mods or set(mods) <= {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}:
+                return True
+    return False
+
+
+def _sense_fits(sense: Sense, trigger: Token, around: Around) -> list[Token] | None:
+    """The words that make the sense fit (the trigger first), or None if it does not."""
+    words = [trigger]
+    if sense.objects:
+        if not (objs := [t for t in around.objects if _fits_word(t, sense.objects)]):
+            return None
+        words.append(objs[0])
+    if sense.particle and sense.particle not in around.particles:
+        return None
+    if sense.subjects and not any(_fits_word(t, sense.subjects) for t in around.subjects):
+        return None
+    if sense.preps:
+        preps = [p for prep, objs in sense.preps for p, pobj in around.preps if p.lower_ == prep and (not objs or _fits_word(pobj, objs))]
+        if not preps:
+            return None
+        words.append(preps[0])
+    if "intransitive" in sense.roles and any(c.dep_ in {"dobj", "nsubjpass"} for c in trigger.children):
+        return None  # "demonstrating its preparedness" is no protest
+    if "negated" in sense.roles:
+        negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
+        if not (negated and (has_future(trigger) or _refused(trigger))):
+            return None
+    return words
+
+
+def _sense(trigger: Token, around: Around) -> tuple[Sense, list[Token]] | None:
+    """The most specific sense of the trigger that fits what is around it, and the words it needed;
+    None when that sense is no event."""
+    for sense in lexicon().get((trigger.lemma_.lower(), trigger.pos_), []):
+        if (words := _sense_fits(sense, trigger, around)) is not None:
+            return (sense, words) if sense.type != "-" else None
+    return None
+
+
+def _fits(sense: Sense, trigger: Token) -> bool:
+    """Whether the text presents the act itself, not a description, a reason given or an abstract sense."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and sense.type != "ASSAULT":
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
     if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
-    if trigger.dep_ == "pcomp" and trigger.head.head.lemma_ not in MODE_CUES["negated"]:
-        return False  # "jailed for helping militants": the reason given, not an event coded on its own
-    return not (row.not_objects and any(c.lower_ in row.not_objects for c in trigger.children if c.dep_ == "dobj"))
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in TOPIC_VERBS:
+        return False  # "discussed possible French assistance": a topic, not an act
+    if _reason(trigger):
+        return False  # "praised for its willingness to cooperate": the reason given
+    if any(anc.lemma_.lower() in INCAPACITY for anc in _governors(trigger)[:2]):
+        return False  # "was unable to take in more refugees": a state of incapacity, not an act
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
+
+
+@lru_cache(maxsize=1)
+def _for_verbs() -> frozenset[tuple[str, str]]:
+    """Verbs whose lexicon rows take "for" as an argument ("called for talks", "pressed for"): no reason clause."""
+    return frozenset(k for k, senses in lexicon().items() if any(p == "for" for s in senses for p, _ in s.preps))
+
+
+def _reason(trigger: Token) -> bool:
+    """Whether the trigger is inside a "for" phrase that gives a verb's reason ("jailed for helping militants")."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in {"acl", "pobj", "pcomp", "prep"} or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ == "for" and node.head.pos_ in {"VERB", "AUX"}:
+            return node.head.lemma_.lower() not in MODE_CUES["negated"] and (node.head.lemma_.lower(), "VERB") not in _for_verbs()
+        node = node.head
+    return False
 
 
 def _refused(trigger: Token) -> bool:
@@ -142,49 +364,79 @@ def _verb_chain(trigger: Token) -> list[Token]:
     return out
 
 
-def _actor(doc: Doc, token: Token | None) -> str | None:
+def _actor(doc: Doc, token: Token | None, people: bool = False) -> str | None:
     if token is None:
         return None
-    return actor_of(doc, named(relative_antecedent(token)))
+    return resolve(doc, named(relative_antecedent(_counted(token))), people)
 
 
 def _instrument(doc: Doc, trigger: Token) -> str | None:
-    """"killed in Israeli tank shelling": the actor named in the means of a passive act."""
+    """"killed in Israeli tank shelling", "killed in an air strike by government forces": the actor named in the
+    means of a passive act."""
+    index = doc._.khabar.actors.token_actor
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if by := _prep_actor(doc, pobj, "by"):
+                return by
             for mod in (c for c in pobj.children if c.dep_ in {"amod", "compound", "poss"}):
-                if actor := actor_of(doc, mod):
-                    return actor
+                if mod.i in index:
+                    return index[mod.i]
     return None
 
 
-def _source(doc: Doc, trigger: Token, obj: Token | None, row: Row) -> str | None:
+def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | None:
     if row.reverse:
         return _prep_actor(doc, trigger, "from")
     if trigger.pos_ == "NOUN":
         if giver := _prep_actor(doc, trigger, "from"):
             return giver  # "pressure from Congress"
         for child in trigger.children:
-            if child.dep_ in {"poss", "amod", "compound"} and (actor := actor_of(doc, child)):
+            if child.dep_ in {"poss", "amod", "compound"} and (actor := resolve(doc, child)) and actor != _patient_owner(doc, trigger, row):
                 return actor
         agent = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"]
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
         governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
-        if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None:
+        if trigger.head.dep_ == "prep" and row.type in PATIENT_TYPES:
+            return None  # "arrested in the killing", "after the shooting": the verb's subject did not do the act
+        if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
-    subj = subject_of(trigger)
-    if subj is not None and subj.dep_ != "nsubjpass":
+    subj = subject_of(trigger) if not (trigger.dep_ == "acl" and trigger.tag_ == "VBN") else None  # "soldiers killed": victims
+    if subj is not None and (subj.dep_ != "nsubjpass" or subj.head.i != trigger.i):  # "Obama is scheduled to attend"
         actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj)
         if actor:
             return actor
     if obj is not None:  # "its troops", "Twenty thousand soldiers were sent": whose forces they are
         owner = [c for c in obj.children if c.dep_ == "poss"]
-        if owner and (actor := actor_of(doc, owner[0])):
+        if owner and (actor := resolve(doc, owner[0])):
             return actor
     if any(c.dep_ == "nsubjpass" for c in trigger.children) or trigger.dep_ == "acl":
         return _instrument(doc, trigger) or (_topic(doc, trigger) if trigger.dep_ != "acl" else None)
+    return None
+
+
+def _suspect(trigger: Token, coded_events: dict) -> str | None:
+    """"a warrant for his arrest in the killing of X", "charged with the murder": the person the police act on
+    is the suspect of the attack named in the charge."""
+    for anc in list(trigger.ancestors)[:4]:
+        event = coded_events.get(anc.i)
+        if event is not None and event.type == "COERCE":
+            return event.target
+    return None
+
+
+def _perpetrator(doc: Doc, victim: str) -> str | None:
+    """"the assassination of Rabin" in a text that names "Yigal Amir, Rabin's assassin": who the text says did it."""
+    for tok in doc:
+        if tok.lemma_.lower() not in PERPETRATOR_NOUNS:
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"] + \
+                 [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if any(resolve(doc, o) == victim for o in owners):
+            person = tok.head if tok.dep_ == "appos" else named(tok)
+            if person is not tok and (actor := resolve(doc, person)) and actor != victim:
+                return actor
     return None
 
 
@@ -198,16 +450,52 @@ def _prep_actor(doc: Doc, token: Token, prep_word: str) -> str | None:
 
 
 def _topic(doc: Doc, trigger: Token) -> str | None:
-    """The actor the text is about: the subject of the previous sentence's main verb."""
+    """The actor the text is about: the subject of the previous sentence's main verb, or of what it reports
+    ("Immigration officials escorted the Libyan, a newspaper said")."""
     sent = trigger.sent
     if sent.start == 0:
         return None
-    previous = doc[sent.start - 1].sent
-    subj = [c for c in previous.root.children if c.dep_ in {"nsubj"}]
-    return _actor(doc, subj[0]) if subj else None
+    root = doc[sent.start - 1].sent.root
+    reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}] if root.lemma_.lower() in CUES else []
+    for verb in [*reported, root]:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and (actor := _actor(doc, subj[0])):
+            return actor
+    return None
 
 
-def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | None:
+def _target_preps(trigger: Token, row: Sense) -> tuple[str, ...]:
+    """Prepositions that introduce the target, in order: "the killing of X" for acts named by nouns, "outside" for attacks."""
+    out = TARGET_PREPS
+    if trigger.pos_ == "NOUN":
+        out = ("of", *out)
+    return (*out, *ASSAULT_PREPS) if row.type == "ASSAULT" else out
+
+
+def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
+    """"Rabin's murder", "his arrest": a person's possessive on an act done to people names its victim."""
+    if row.type not in PATIENT_TYPES:
+        return None
+    for child in (c for c in trigger.children if c.dep_ == "poss"):
+        actor = resolve(doc, child)
+        owner = entity(doc, actor)
+        if owner is not None and owner.kind == "person":
+            return actor
+    return None
+
+
+def _actor_below(doc: Doc, token: Token) -> str | None:
+    """"advised against travel to Tunisia", "a summit in Switzerland": the actor in a phrase below a thing."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "with", "against"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if actor := _actor(doc, pobj):
+                return actor
+    return None
+
+
+def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | None:
+    if trigger.pos_ == "NOUN" and (patient := _patient_owner(doc, trigger, row)):
+        return patient
     if row.reverse or (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _prep_actor(doc, trigger, "from")):
         subj = subject_of(trigger.head if trigger.pos_ == "NOUN" else trigger)
         return _actor(doc, subj) if subj is not None else None  # "Obama faces pressure from Congress"
@@ -215,13 +503,13 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | Non
     if trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
         candidates.append(trigger.head)  # "10 Russian soldiers killed"
     for child in trigger.children:
-        if child.dep_ in {"dobj", "dative", "nsubjpass"}:
-            candidates.append(child)
+        if child.dep_ in {"dobj", "dative", "nsubjpass"} and row.type != "MOBILIZE":  # troops moved are no target
+            candidates += [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
         if child.dep_ == "ccomp":  # "alleged that France was aware"
             candidates += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
     holders = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]  # "sending ... back to Afghanistan"
-    preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS),
-                   key=lambda c: TARGET_PREPS.index(c.lower_))
+    order = _target_preps(trigger, row)
+    preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in order), key=lambda c: order.index(c.lower_))
     if trigger.lemma_.lower() in TRANSFER_VERBS and any(p.lower_ == "to" for p in preps):
         candidates = [c for c in candidates if c.dep_ != "dobj"]  # "awarded the Order to the leaders": the recipient
     for prep in preps:
@@ -230,7 +518,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Row) -> str | Non
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
-        actor = _actor(doc, cand)
+        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES) or _actor_below(doc, cand)
         if actor and actor != source:
             return actor
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None
@@ -261,34 +549,57 @@ def _governors(trigger: Token) -> list[Token]:
     return out
 
 
-def _mode(doc: Doc, trigger: Token, row: Row) -> str:
+def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
+    """How the sentence presents the act: the words on the trigger, on the verbs above it, on its subject and
+    object, and the statement it is reported in."""
     ext: Extraction = doc._.khabar
-    found: set[str] = set()
-    if is_negated(trigger) and row.neg is not True:
+    found: set[str] = {"reported"} if told_by_other else set()
+    if is_negated(trigger) and "negated" not in row.roles or _nobody(trigger):
         found.add("negated")
     for child in trigger.children:
         if child.dep_ == "relcl" and is_negated(child):  # "negotiations that never took place"
             found.add("negated")
-        if child.dep_ in {"advmod", "aux"}:
+        if child.dep_ in {"advmod", "aux", "amod"}:
             found |= {m for m, cues in MODE_CUES.items() if child.lemma_.lower() in cues or child.lower_ in cues}
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:  # "if the rebels advance"
+            found.add("hypothetical")
     for anc in _governors(trigger):
         lemma = anc.lemma_.lower()
         found |= {m for m, cues in MODE_CUES.items() if lemma in cues and m != "hypothetical"}
         if lemma == "able" or any(c.lower_ in {"if", "unless"} for c in anc.children if c.dep_ == "mark"):
             found.add("hypothetical")
-        if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and row.neg is not True and anc.dep_ != "ROOT" or \
+        if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and "negated" not in row.roles and anc.dep_ != "ROOT" or \
                 (anc in _verb_chain(trigger) and is_negated(anc)):
             found.add("negated")
     for statement, (start, end) in ext.scopes:
-        if start <= trigger.idx < end and statement.cue in STATEMENT_MODES:
-            found.add(STATEMENT_MODES[statement.cue])
+        if start <= trigger.idx < end and statement.start < trigger.idx:
+            if statement.cue in STATEMENT_MODES:
+                found.add(STATEMENT_MODES[statement.cue])
+            if statement.cue in REPORTING_CUES:
+                found.add("reported")
+            if "hypothetical" in found and any(c.lower_ == "would" for c in trigger.children if c.dep_ == "aux") \
+                    and not any(c.lower_ == "have" for c in trigger.children if c.dep_ == "aux"):
+                found = (found - {"hypothetical"}) | {"planned"}  # "said it would challenge the fine": an intention told
     if row.type == "THREATEN":
         found.add("threatened")  # a threat is presented as one ("will not tolerate", "threatened to deploy troops")
+    if trigger.lemma_.lower() in MODE_CUES["promised"]:
+        found.add("promised")  # "pledged aid", "promised to take in refugees": the pledge is presented as one
+    if "negated" in row.roles:
+        found -= {"planned"}  # "will not recognize": the refusal itself is the act
     return next((m for m in MODE_ORDER if m in found), "asserted")
+
+
+def _nobody(trigger: Token) -> bool:
+    """"No country has recognized...", "the men took no money": the act is said not to have happened."""
+    holders = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    return any(d.lower_ in NEGATIVE_DETERMINERS for h in holders for d in h.children if d.dep_ == "det")
 
 
 def _intent_type(trigger: Token, event_type: str) -> str:
     """"wants to help Israel" is an intent (AGREE); "wants to attack Switzerland" a threat."""
+    wanter = subject_of(trigger.head) if trigger.dep_ == "xcomp" else None
+    if wanter is not None and wanter.lower_ in {"i", "we"}:
+        return event_type  # "I want to thank you": the speaker does it in saying so
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in INTENT_VERBS:
         if event_type in COOPERATIVE:
             return "AGREE"
@@ -305,12 +616,35 @@ def _statement_over(ext: Extraction, trigger: Token, cues: frozenset[str]):
     return None
 
 
-def _accuser(ext: Extraction, trigger: Token, source: str | None, event_type: str) -> str | None:
-    """A named speaker telling of someone else's hostile act accuses them ("The US said Iraq attacked...")."""
+def _accusation(ext: Extraction, trigger: Token, source: str | None, target: str | None, event_type: str):
+    """The statement in which a named speaker, not the media, tells of someone else's hostile act, or of one done
+    to it: the speaker accuses its author ("Armenia said that Azerbaijan had shelled three villages", "Israel
+    said a mortar bomb was fired at it"); None if there is none."""
     if event_type not in HOSTILE - {"MOBILIZE"}:
         return None
     statement = _statement_over(ext, trigger, ACCUSING_CUES)
-    return statement.speaker if statement and statement.speaker and statement.speaker != source else None
+    if statement is None or not statement.speaker or statement.speaker == source or source is None and statement.speaker != target:
+        return None
+    speaker = ext.entities.get(statement.speaker)
+    words = set((statement.speaker_text or "").lower().split()) | set(speaker.name.lower().split() if speaker else ())
+    if words & MEDIA_WORDS or speaker is None or speaker.kind == "person":
+        return None  # a newspaper reports, a person tells; a government or a body accuses
+    if speaker.kind == "group" and not any(SECTORS.get(w) in OFFICIAL_SECTORS for w in words):
+        return None
+    return statement
+
+
+def _coded_as_accusation(ext: Extraction, statement) -> bool:
+    """"American authorities allege the attacks...": the statement's verb is itself an accusation already coded."""
+    return any(e.type == "ACCUSE" and e.start < statement.end and statement.start < e.end for e in ext.events)
+
+
+def _business(ext: Extraction, source: str | None, target: str | None) -> bool:
+    """A company acting on a company or on nobody: commerce, not a political event."""
+    def company(eid: str | None) -> bool:
+        ent = ext.entities.get(eid) if eid else None  # named companies only: groups are never companies
+        return ent is not None and ((ent.actor_code or "").endswith("BUS") or ent.name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES)
+    return company(source) and (target is None or company(target))
 
 
 def _announced_intent(ext: Extraction, trigger: Token, event_type: str) -> str:
@@ -344,58 +678,108 @@ def _span(doc: Doc, token_ids: list[int]) -> tuple[int, int]:
     return start, min(end, start + 600)
 
 
-# Words in one sentence beyond which it is not prose (a list, a table, a hostile input): the dependency matcher's
-# descendant operators grow with the depth of the tree, so such a sentence is not searched for events.
-MAX_SENTENCE_TOKENS = 250
-
-
-def _matches(matcher: DependencyMatcher, doc: Doc) -> list[tuple[int, list[int]]]:
-    """The matcher's matches, with token ids in ``doc``; sentences over MAX_SENTENCE_TOKENS are left out."""
-    if all(len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents):
-        return matcher(doc)
-    out = []
-    for sent in (s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS):
-        out += [(key, [sent.start + i for i in ids]) for key, ids in matcher(sent)]
-    return out
-
-
 @Language.component("khabar_events")
 def events_component(doc: Doc) -> Doc:
     from khabar.records import Event
 
     ext: Extraction = doc._.khabar
     _fix_lemmas(doc)
-    matcher, rows = _matcher(doc)
-    best: dict[int, tuple[Row, list[int]]] = {}
-    for match_id, token_ids in _matches(matcher, doc):
-        row = rows[doc.vocab.strings[match_id]]
-        trigger = doc[token_ids[0]]
-        if trigger.i in best and best[trigger.i][0].index <= row.index:
-            continue
-        if _fits(row, trigger):
-            best[trigger.i] = (row, token_ids)
+    coded: dict[int, tuple[Sense, list[Token]]] = {}
+    for i, around in _around(doc).items():
+        found = _sense(doc[i], around)
+        if found is not None and _fits(found[0], doc[i]):
+            coded[i] = found
+    for i in [i for i in coded if _modal(doc[i], coded)]:
+        del coded[i]  # "pledged to expel", "agreed to lift": the act promised is coded, with its mode
     dated: list[tuple[int, object]] = []  # (sentence start, date) of the events coded so far
-    for i, (row, token_ids) in sorted(best.items()):
+    seen: set[tuple] = set()
+    accused: set[str] = set()  # statements already coded as an accusation
+    coded_events: dict[int, object] = {}  # trigger index -> event, for the acts coded before
+    for i, (row, words) in sorted(coded.items()):
         trigger = doc[i]
-        if trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"} and trigger.head.i in best and trigger.head.i != i:
-            continue  # "pressured to help Iran", "conducting military exercises": the governing event codes it
-        obj = doc[token_ids[1]] if len(token_ids) > 1 else None
+        if _inside_another(trigger, coded):
+            continue
+        obj = words[1] if len(words) > 1 and words[1].dep_ != "prep" else None
         source = _source(doc, trigger, obj, row)
         target = _target(doc, trigger, source, row)
+        if source is None and row.type == "ASSAULT" and target is not None:
+            source = _suspect(trigger, coded_events) or _perpetrator(doc, target)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
-        if accuser := _accuser(ext, trigger, source, event_type):
-            source, target, event_type = accuser, source or _prep_actor(doc, trigger, "from") or target, "ACCUSE"
-        if source is None and target is None:
-            continue  # "infrastructure for taking in refugees": nobody does anything to anybody
-        if row.type == "CONSULT" and target is None and not _several(trigger):
-            continue  # "visited the border regions": a visit needs someone visited
+        accusation = _accusation(ext, trigger, source, target, event_type)
+        if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target):
+            continue
+        told = (trigger.sent.start, event_type, source)
+        if (*told, target) in seen or (*told, None) in seen or target is None and any(k[:3] == told for k in seen):
+            continue  # the same act told twice in one sentence ("attacked ... in the attack")
+        seen.add((*told, target))
+        token_ids = [t.i for t in words]
         start, end = _span(doc, token_ids)
         date = date_of(doc, trigger) or _date_carried(doc, trigger, dated)
         if date is not None:
             dated.append((trigger.sent.start, date))
         ext.events.append(Event(
-            id=f"{ext.doc}:E{trigger.idx}", doc=ext.doc, start=start, end=end, type=event_type, mode=_mode(doc, trigger, row),
-            source=source, target=target, date=date, location=_location(doc, trigger),
+            id=f"{ext.doc}:E{trigger.idx}", doc=ext.doc, start=start, end=end, type=event_type,
+            mode=_mode(doc, trigger, row, accusation is not None), source=source, target=target, date=date,
+            location=_location(doc, trigger),
             trigger=doc[min(token_ids) : max(token_ids) + 1].text if max(token_ids) - min(token_ids) < 8 else trigger.text,
             cameo=row.cameo if event_type == row.type else None))
+        adopt(doc, source)
+        adopt(doc, target)
+        coded_events[i] = ext.events[-1]
+        if accusation is not None and accusation.id not in accused and not _coded_as_accusation(ext, accusation):
+            accused.add(accusation.id)
+            end = min(max(accusation.end, trigger.idx), accusation.start + 600)  # the speaker's words up to the act told
+            ext.events.append(Event(
+                id=f"{ext.doc}:E{accusation.start}a", doc=ext.doc, start=accusation.start, end=end, type="ACCUSE",
+                mode=STATEMENT_MODES.get(accusation.cue, "asserted"), source=accusation.speaker, date=accusation.date,
+                target=source or (_prep_actor(doc, trigger, "from") if target == accusation.speaker else None),
+                trigger=accusation.verb or "", cameo="112"))
+    ext.events.sort(key=lambda e: e.start)
+    doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
     return doc
+
+
+def _has_actors(trigger: Token, row: Sense, obj: Token | None, source: str | None, target: str | None) -> bool:
+    """Whether the act has the actors its type needs: someone doing it, or for acts done to people
+    ("was killed", "were arrested") someone it was done to; a talk with someone; a verbal act named
+    by a noun, whom it was aimed at."""
+    if source is None and (target is None or row.type not in PATIENT_TYPES):
+        return False  # "infrastructure for taking in refugees", "the July promise to accept refugees": nobody acts
+    if row.type == "CONSULT" and target is None:
+        return _several(trigger) or (obj is not None and obj.lemma_.lower() in MEETING_NOUNS)  # "attended a summit"
+    return not (trigger.pos_ == "NOUN" and row.type in VERBAL and target is None)  # "limiting their criticism to the fact"
+
+
+def _governing_type(node: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> str | None:
+    """The type of the nearest coded act above a word ("held talks during a visit": CONSULT)."""
+    for anc in node.ancestors:
+        if anc.i in coded:
+            return coded[anc.i][0].type
+    return None
+
+
+def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
+    """A verb of promising, planning or wanting with an act as its complement ("pledged to expel")."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in INTENT_VERBS and lemma not in MODE_CUES["promised"] and lemma not in MODE_CUES["planned"]:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in coded for c in trigger.children)
+
+
+def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
+    """"pressured to help Iran", "condemned the bombings", "a warrant for his arrest": the governing event codes it."""
+    if trigger.dep_ == "advcl" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux") and \
+            trigger.head.i in coded and coded[trigger.head.i][0].type in ON_SOMEONE:
+        return True  # "pressured by Congress to help Iran", "gave permission to Russia to help": what was asked or allowed
+    node = trigger
+    for _ in range(6):
+        if node.dep_ not in NESTED and not (node.dep_ == "relcl" and node is trigger) or node.head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE and not (node.head.i in coded and node in coded[node.head.i][1]) \
+                and _governing_type(node, coded) != coded[trigger.i][0].type:
+            return False  # "a warrant for his arrest in the killing of X": the killing is an act of its own
+        node = node.head
+        if node.i in coded and (trigger.pos_ == "NOUN" or trigger.dep_ in {"xcomp", "acl", "dobj", "ccomp"}
+                                or trigger.dep_ == "relcl" and coded[node.i][0].type == coded[trigger.i][0].type):
+            return True  # "fired the shots that killed": one act
+    return False

@@ -11,14 +11,18 @@ CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"}
 
 def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with or depends on ("and says", "by saying")."""
+    controlled = False  # reached through an infinitive: "Obama is scheduled to attend" — Obama attends
     for _ in range(6):
         for child in verb.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and not controlled:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 return objs[0] if objs else None
-        if any(c.dep_ == "nsubjpass" for c in verb.children) and not passive_ok:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and controlled:
+            return passive[0]
+        if passive and not passive_ok:
             return None  # "is believed": no agent named
         if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             # "the first official to negotiate" (the one the predicate describes), "its willingness to cooperate"
@@ -26,8 +30,10 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
             owner = [c for c in noun.children if c.dep_ == "poss"]
             return predicate_subject(noun) if noun.dep_ == "attr" or not owner else owner[0]
         if verb.dep_ in CLIMB or (verb.dep_ == "prep" and verb.head.pos_ in {"VERB", "AUX"}):
+            controlled = verb.dep_ == "xcomp"
             verb = verb.head
         elif verb.dep_ == "pobj" or verb.head.dep_ == "prep":
+            controlled = False
             verb = verb.head.head
         else:
             return None
