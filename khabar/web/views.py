@@ -87,11 +87,19 @@ def names_of(store: Store, ids: Iterable[str | None]) -> dict[str, str]:
 
 
 def copy_documents(store: Store) -> tuple[dict[str, str], set[str]]:
-    """Syndicated copies: each copy's first copy, and the set of documents that are not the first (shown once)."""
+    """Syndicated copies: each copy's head (the earliest published of its copies), and the copies that are not a head.
+
+    Pages show a head once, with its copies named beside it.
+    """
     with store.engine.connect() as conn:
         rows = conn.execute(select(s.links).where(s.links.c.kind == "syndicated")).all()
-    first = first_copies([Link.from_dict(dict(r._mapping)) for r in rows])  # type: ignore[list-item]
-    return first, {doc for doc, head in first.items() if doc != head}
+        groups = first_copies([Link.from_dict(dict(r._mapping)) for r in rows])  # type: ignore[list-item]
+        published = dict(conn.execute(select(s.documents.c.id, s.documents.c.published).where(s.documents.c.id.in_(list(groups)))).all())
+    members: dict[str, list[str]] = {}
+    for doc, group in groups.items():
+        members.setdefault(group, []).append(doc)
+    head = {doc: min(docs, key=lambda d: (published.get(d) or "9999", d)) for docs in members.values() for doc in docs}
+    return head, {doc for doc, first in head.items() if doc != first}
 
 
 def find_entity(store: Store, value: str) -> Entity | None:
@@ -286,6 +294,7 @@ def search(store: Store, query: SearchQuery) -> dict[str, Any]:
         if head in shown:  # a syndicated copy of a result above: listed with it
             continue
         shown.add(head)
+        i = head if head in docs else i  # the earliest copy stands for the others when it matches too
         copies = [c for c, h in first.items() if h == head and c != i]
         results.append({**docs[i], "snippet": passages.get(i, []), "copies": list(_briefs_of(store, copies).values())})
     return {"query": query.model_dump(), "actor": actor.as_dict() if actor else None, "results": results, "actors": actors,
@@ -479,12 +488,13 @@ def figures(store: Store, page: int = 1) -> dict[str, Any]:
 
 def _series(link: Link, figs: dict[str, Figure], docs: dict[str, Document], names: dict[str, str],
             first: dict[str, str]) -> dict[str, Any]:
-    points, seen = [], set()
-    for item in link.items:
-        f = figs.get(item)
-        if f is None or (first.get(f.doc, f.doc), f.start) in seen:
-            continue  # a point repeated by a syndicated copy is one point
-        seen.add((first.get(f.doc, f.doc), f.start))
+    chosen: dict[tuple[str, int], Figure] = {}  # a point repeated by a syndicated copy is one point, the earliest copy's
+    for f in (figs[i] for i in link.items if i in figs):
+        key = (first.get(f.doc, f.doc), f.start)
+        if key not in chosen or f.doc == key[0]:
+            chosen[key] = f
+    points = []
+    for f in chosen.values():
         doc = docs.get(f.doc)
         when = (f.date.start if f.date and f.date.start else None) or (doc.published if doc else None)
         points.append({"id": f.id, "doc": f.doc, "value": f.value, "text": f.text, "unit": f.unit, "approx": f.approx,
