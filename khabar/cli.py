@@ -161,7 +161,7 @@ def serve(db: DbOption = None,
     application = create_app(settings.db_url, token=os.environ.get("KHABAR_TOKEN") or None, private=private, settings=settings)
     writes = "writes need a token" if os.environ.get("KHABAR_TOKEN") else "writes need a stored token (khabar token create)"
     err.print(f"khabar: serving {settings.db_url} at http://{host}:{port}/ ({writes}{'; reads too' if private else ''}); Ctrl+C stops",
-              highlight=False, markup=False)
+              highlight=False, markup=False, soft_wrap=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
@@ -180,7 +180,7 @@ def token_create(name: Annotated[str, typer.Argument(help="Who or what the token
 
     with Store(_settings(db).db_url) as store:
         token_id, token = create_token(store, name)
-    err.print(f"token {token_id} ({name}) created; it is shown once, keep it now:", highlight=False, markup=False)
+    err.print(f"token {token_id} ({name}) created; it is shown once, keep it now:", highlight=False, markup=False, soft_wrap=True)
     print(token)
 
 

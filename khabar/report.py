@@ -144,25 +144,37 @@ def first_copies(links: list[Link]) -> dict[str, str]:
     return first
 
 
-def tensions(store: Store) -> dict[str, list[Tension]]:
-    """Promises, contradictions and denials by kind; a link that a syndicated copy repeats is kept once."""
+def rhetoric_links(store: Store) -> dict[str, list[tuple[Link, list[Any]]]]:
+    """Promise, contradiction and denial links by kind, each with its items; a link that a syndicated copy
+    repeats (same kind, same places in the same text) is kept once, the first of them."""
     all_links = list(store.links())
     links = [link for link in all_links if link.kind in RHETORIC]
-    ids = [i for link in links for i in link.items]
-    items = {i.id: i for kind in (Figure, Event) for i in store.items(kind, ids=ids)}
-    docs = {d.id: d for d in store.documents(ids={i.doc for i in items.values()})}
+    ids = list({i for link in links for i in link.items})
+    items = {i.id: i for kind in (Figure, Event) for chunk in range(0, len(ids), 5000)
+             for i in store.items(kind, ids=ids[chunk:chunk + 5000])}
     first = first_copies(all_links)
 
     def seen_as(link: Link) -> tuple:
-        """Copies of one article give the same link twice: same kind, same places in the same text."""
         return link.kind, tuple(sorted((first.get(items[i].doc, items[i].doc), items[i].start) for i in link.items if i in items))
 
-    links = list({seen_as(k): k for k in reversed(links)}.values())[::-1]  # the first of each kept, in order
-    out: dict[str, list[Tension]] = {kind: [] for kind in RHETORIC}
+    links = list({seen_as(k): k for k in reversed(links)}.values())[::-1]
+    out: dict[str, list[tuple[Link, list[Any]]]] = {kind: [] for kind in RHETORIC}
     for link in links:
-        cited = [Citation(items[i], docs.get(items[i].doc), first.get(items[i].doc, items[i].doc)) for i in link.items if i in items]
-        out[link.kind].append(Tension(link, cited))
+        out[link.kind].append((link, [items[i] for i in link.items if i in items]))
     return out
+
+
+def cite(store: Store, found: list[tuple[Link, list[Any]]], first: dict[str, str]) -> list[Tension]:
+    """Links with their items as tensions citing outlet, date and sentence (only these links' documents are read);
+    ``first``: each syndicated copy's first copy."""
+    docs = {d.id: d for d in store.documents(ids={i.doc for _, items in found for i in items})}
+    return [Tension(link, [Citation(i, docs.get(i.doc), first.get(i.doc, i.doc)) for i in items]) for link, items in found]
+
+
+def tensions(store: Store) -> dict[str, list[Tension]]:
+    """Promises, contradictions and denials by kind, each with its citations; syndicated repeats kept once."""
+    first = first_copies(list(store.links()))
+    return {kind: cite(store, found, first) for kind, found in rhetoric_links(store).items()}
 
 
 def rhetoric_vs_reality(store: Store) -> Group:

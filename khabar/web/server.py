@@ -18,7 +18,9 @@ from fastapi import FastAPI
 @contextmanager
 def background(app: FastAPI, host: str = "127.0.0.1") -> Iterator[str]:
     """A real uvicorn server for ``app`` while the block runs; yields its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto given explicitly: asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets, and without it a kept-alive
+    # connection waits ~40 ms per response (Nagle's algorithm against delayed ACKs)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))

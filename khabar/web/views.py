@@ -17,7 +17,7 @@ from sqlalchemy import Select, Text, and_, cast, func, or_, select
 
 from khabar.export import clean
 from khabar.records import DateMention, DateValue, Document, Entity, Event, Figure, Link, Statement
-from khabar.report import RHETORIC, Tension, dossier_data, first_copies, sentence_at, tensions
+from khabar.report import RHETORIC, Tension, cite, dossier_data, first_copies, rhetoric_links, sentence_at
 from khabar.store import Store
 from khabar.store import schema as s
 from khabar.store import search as fts
@@ -230,8 +230,8 @@ def overview(store: Store, rhetoric_rows: int = 6) -> dict[str, Any]:
     actors = [{"id": t.entity, "name": ents[t.entity].name, "kind": ents[t.entity].kind, "mentions": t.n,
                "code": ents[t.entity].actor_code or ents[t.entity].country, "role": ents[t.entity].role}
               for t in top if t.entity in ents]
-    board = {kind: {"title": RHETORIC[kind], "total": len(found), "links": [tension_view(t) for t in found[:rhetoric_rows]]}
-             for kind, found in tensions(store).items()}
+    board = {kind: {"title": RHETORIC[kind], "total": len(found), "links": [tension_view(t) for t in cite(store, found[:rhetoric_rows], first)]}
+             for kind, found in rhetoric_links(store).items()}
     for i in latest_ids:
         latest[i]["copies"] = [latest[c] for c, head in first.items() if head == i and c != i and c in latest]
     return {"counts": store.counts(), "latest": [latest[i] for i in latest_ids if i in latest], "actors": actors,
@@ -467,10 +467,12 @@ def all_events(store: Store, f: EventQuery) -> Iterator[dict[str, Any]]:
 
 
 SERIES_PER_PAGE = 10
+POINTS_CITED = 40  # the latest points of a series are cited with their sentence; the chart shows all
+CONTRADICTIONS = 30  # shown on the figures page; all are in khabar report and the export
 
 
 def figures(store: Store, page: int = 1) -> dict[str, Any]:
-    """Figure series (one chart each, every point with its source and sentence) and contradictions side by side."""
+    """Figure series (a chart each; the latest points with their source and sentence) and contradictions side by side."""
     first, _ = copy_documents(store)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(s.links).where(s.links.c.kind == "series")).scalar_one()
@@ -478,11 +480,15 @@ def figures(store: Store, page: int = 1) -> dict[str, Any]:
                             .limit(SERIES_PER_PAGE).offset((page - 1) * SERIES_PER_PAGE)).all()
     links = [Link.from_dict(dict(r._mapping)) for r in rows]
     figs = {f.id: f for f in store.items(Figure, ids=[i for link in links for i in link.items])}
-    docs = {d.id: d for d in store.documents(ids={f.doc for f in figs.values()})}
+    docs = {d.id: d for d in store.documents(ids={f.doc for f in figs.values()}, text=False)}
     names = names_of(store, {f.source for f in figs.values()})
     series = [_series(link, figs, docs, names, first) for link in links]  # type: ignore[arg-type]
-    contradictions = tensions(store)["contradiction"]
-    return {"series": series, "contradictions": [tension_view(t) for t in contradictions[:50]],
+    cited = [p for one in series for p in one["points"][-POINTS_CITED:]]
+    texts = {d.id: d.text for d in store.documents(ids={p["doc"] for p in cited})}
+    for p in cited:
+        p["sentence"] = sentence_at(texts.get(p["doc"], ""), p["start"], p["end"], width=240)
+    contradictions = rhetoric_links(store)["contradiction"]
+    return {"series": series, "contradictions": [tension_view(t) for t in cite(store, contradictions[:CONTRADICTIONS], first)],
             "contradictions_total": len(contradictions), **_pages(total, page, SERIES_PER_PAGE)}
 
 
@@ -497,10 +503,10 @@ def _series(link: Link, figs: dict[str, Figure], docs: dict[str, Document], name
     for f in chosen.values():
         doc = docs.get(f.doc)
         when = (f.date.start if f.date and f.date.start else None) or (doc.published if doc else None)
-        points.append({"id": f.id, "doc": f.doc, "value": f.value, "text": f.text, "unit": f.unit, "approx": f.approx,
-                       "x": when, "date": date_label(f.date) or (f"{doc.published} (published)" if doc and doc.published else ""),
-                       "source": names.get(f.source or "") or f.source_text, "outlet": outlet_of(doc),
-                       "sentence": sentence_at(doc.text, f.start, f.end, width=240) if doc else "", "promised": f.promised})
-    points.sort(key=lambda p: p["x"] or "")
+        points.append({"id": f.id, "doc": f.doc, "start": f.start, "end": f.end, "value": f.value, "text": f.text, "unit": f.unit,
+                       "approx": f.approx, "x": when, "date": date_label(f.date) or (f"{doc.published} (published)" if doc and doc.published else ""),
+                       "source": names.get(f.source or "") or f.source_text, "outlet": outlet_of(doc), "sentence": None,
+                       "promised": f.promised})
+    points.sort(key=lambda p: (p["x"] or "", p["doc"]))
     head = figs.get(link.items[0]) if link.items else None
     return {**link.as_dict(), "measure": head.measure if head else "", "unit": head.unit if head else "", "points": points}
