@@ -23,18 +23,19 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
         "--no-first-run"]
 
 
-def pages(store: Store) -> list[tuple[str, str, str | None]]:
-    """(file name, path, CSS selector to click first) for each page shown."""
+def pages(store: Store) -> list[tuple[str, str, str | None, str | None]]:
+    """(file name, path, selector to click first, selector of the part to show) for each picture."""
     docs = list(store.documents(text=False))
     reference = next((d for d in docs if "taking a stand" in (d.title or "").lower()), docs[0])
     busiest = max(store.entities(), key=lambda e: (len(e.docs), e.kind == "country"))
-    return [("overview.png", "/", None),
-            ("search.png", "/search?q=refugees", None),
-            ("document.png", f"/documents/{reference.id}", "mark[data-kind=event]"),
-            ("actor.png", f"/actors/{busiest.id}", None),
-            ("events.png", "/events?mode=denied", None),
-            ("figures.png", "/figures", None),
-            ("ingest.png", "/ingest", None)]
+    return [("overview.png", "/", None, None),
+            ("rhetoric.png", "/", None, "section.rhetoric"),
+            ("search.png", "/search?q=refugees", None, None),
+            ("document.png", f"/documents/{reference.id}", "mark[data-kind=event]", None),
+            ("actor.png", f"/actors/{busiest.id}", None, None),
+            ("events.png", "/events?mode=denied", None, None),
+            ("figures.png", "/figures", None, None),
+            ("ingest.png", "/ingest", None, None)]
 
 
 def main() -> None:
@@ -54,12 +55,15 @@ def main() -> None:
         with background(app) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1360, "height": 900}, device_scale_factor=1)
-            for name, path, click in shown:
+            for name, path, click, part in shown:
                 page.goto(url + path)
                 page.wait_for_load_state("networkidle")
                 if click:
                     page.locator(click).first.click()
-                page.screenshot(path=str(out / name), full_page=False)
+                if part:
+                    page.locator(part).screenshot(path=str(out / name))
+                else:
+                    page.screenshot(path=str(out / name))
                 print(f"{out / name}: {path}")
             browser.close()
 
