@@ -147,12 +147,11 @@ def first_copies(links: list[Link]) -> dict[str, str]:
 def rhetoric_links(store: Store) -> dict[str, list[tuple[Link, list[Any]]]]:
     """Promise, contradiction and denial links by kind, each with its items; a link that a syndicated copy
     repeats (same kind, same places in the same text) is kept once, the first of them."""
-    all_links = list(store.links())
-    links = [link for link in all_links if link.kind in RHETORIC]
+    links = list(store.links(kinds=RHETORIC))
     ids = list({i for link in links for i in link.items})
     items = {i.id: i for kind in (Figure, Event) for chunk in range(0, len(ids), 5000)
              for i in store.items(kind, ids=ids[chunk:chunk + 5000])}
-    first = first_copies(all_links)
+    first = first_copies(list(store.links(kinds=["syndicated"])))
 
     def seen_as(link: Link) -> tuple:
         return link.kind, tuple(sorted((first.get(items[i].doc, items[i].doc), items[i].start) for i in link.items if i in items))
@@ -173,7 +172,7 @@ def cite(store: Store, found: list[tuple[Link, list[Any]]], first: dict[str, str
 
 def tensions(store: Store) -> dict[str, list[Tension]]:
     """Promises, contradictions and denials by kind, each with its citations; syndicated repeats kept once."""
-    first = first_copies(list(store.links()))
+    first = first_copies(list(store.links(kinds=["syndicated"])))
     return {kind: cite(store, found, first) for kind, found in rhetoric_links(store).items()}
 
 
@@ -225,7 +224,7 @@ def dossier_data(store: Store, actor: Entity) -> Dossier:
     figures = list(store.items(Figure, involving=actor.id))
     docs = {d.id: d for d in store.documents(ids={i.doc for i in [*events, *said, *figures]}, text=False)}
     named = {e.source for e in events} | {e.target for e in events} | {st.speaker for st in said} | {f.source for f in figures}
-    names = {e.id: e.name for e in store.entities(ids=named - {None})}
+    names = {e.id: e.name for e in store.entities(ids=named - {None}, docs=False)}
     found = Dossier(actor, events, said, figures, names, docs)
     events.sort(key=found.date_of)
     return found

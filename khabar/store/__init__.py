@@ -255,9 +255,14 @@ class Store:
             for row in conn.execute(query):
                 yield Document.from_dict({"text": "", **row._mapping})  # type: ignore[misc]
 
-    def entities(self, ids: Iterable[str] | None = None) -> Iterator[Entity]:
-        """Entities mentioned in some document (all, or those of ``ids``), each with the documents that mention it."""
+    def entities(self, ids: Iterable[str] | None = None, docs: bool = True) -> Iterator[Entity]:
+        """Entities mentioned in some document (all, or those of ``ids``), each with the documents that mention it;
+        ``docs=False``: the entities of ``ids`` as stored, without reading their mentions (cheaper)."""
         ids = None if ids is None else list(ids)
+        if not docs and ids is not None:
+            with self.engine.connect() as conn:
+                yield from (_record(Entity, row) for row in conn.execute(select(s.entities).where(s.entities.c.id.in_(ids))))  # type: ignore[misc]
+            return
         mentioned = select(s.mentions.c.entity, s.mentions.c.doc).distinct().order_by(s.mentions.c.entity, s.mentions.c.doc)
         query = select(s.entities).order_by(s.entities.c.id)
         if ids is not None:
@@ -296,9 +301,12 @@ class Store:
             for row in conn.execute(query):
                 yield _record(record_type, row)
 
-    def links(self) -> Iterator[Link]:
+    def links(self, kinds: Iterable[str] | None = None) -> Iterator[Link]:
+        query = select(s.links).order_by(s.links.c.kind, s.links.c.id)
+        if kinds is not None:
+            query = query.where(s.links.c.kind.in_(list(kinds)))
         with self.engine.connect() as conn:
-            for row in conn.execute(select(s.links).order_by(s.links.c.kind, s.links.c.id)):
+            for row in conn.execute(query):
                 yield _record(Link, row)  # type: ignore[misc]
 
     def counts(self) -> dict[str, int]:

@@ -78,6 +78,8 @@ documents = Table(
     Index(None, "url"),
     Index(None, "content_hash"),
     Index(None, "published"),
+    Index(None, "publisher"),  # filters of the web workbench (migration 0002)
+    Index(None, "language"),
 )
 
 revisions = Table(

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields
 from typing import Any
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Select, Text, and_, cast, func, or_, select
@@ -26,6 +28,31 @@ from khabar.vocab import MODES, PLOVER
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 ITEM_KINDS: dict[str, type] = {"event": Event, "statement": Statement, "figure": Figure, "date": DateMention}
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# --- what the store holds now, and answers computed over all of it ---------------------------
+_computed: WeakKeyDictionary[Store, dict[str, tuple[tuple, Any]]] = WeakKeyDictionary()
+
+
+def data_version(store: Store) -> tuple:
+    """Changes whenever a document is added or revised or links are made (all four only grow or drain)."""
+    counts = [select(func.count()).select_from(t).scalar_subquery() for t in (s.documents, s.revisions, s.links, s.pending)]
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(select(*counts)).one())
+
+
+def computed(store: Store, what: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept until the store changes: for answers that read every link of the store (rhetoric vs reality)."""
+    version = data_version(store)
+    known = _computed.setdefault(store, {}).get(what)
+    if known is None or known[0] != version:
+        known = (version, compute())
+        _computed[store][what] = known
+    return known[1]
+
+
+def rhetoric(store: Store) -> dict[str, list[tuple[Link, list[Any]]]]:
+    return computed(store, "rhetoric", lambda: rhetoric_links(store))
 
 
 # --- small helpers ---------------------------------------------------------------
@@ -91,9 +118,8 @@ def copy_documents(store: Store) -> tuple[dict[str, str], set[str]]:
 
     Pages show a head once, with its copies named beside it.
     """
+    groups = first_copies(list(store.links(kinds=["syndicated"])))
     with store.engine.connect() as conn:
-        rows = conn.execute(select(s.links).where(s.links.c.kind == "syndicated")).all()
-        groups = first_copies([Link.from_dict(dict(r._mapping)) for r in rows])  # type: ignore[list-item]
         published = dict(conn.execute(select(s.documents.c.id, s.documents.c.published).where(s.documents.c.id.in_(list(groups)))).all())
     members: dict[str, list[str]] = {}
     for doc, group in groups.items():
@@ -231,7 +257,7 @@ def overview(store: Store, rhetoric_rows: int = 6) -> dict[str, Any]:
                "code": ents[t.entity].actor_code or ents[t.entity].country, "role": ents[t.entity].role}
               for t in top if t.entity in ents]
     board = {kind: {"title": RHETORIC[kind], "total": len(found), "links": [tension_view(t) for t in cite(store, found[:rhetoric_rows], first)]}
-             for kind, found in rhetoric_links(store).items()}
+             for kind, found in rhetoric(store).items()}
     for i in latest_ids:
         latest[i]["copies"] = [latest[c] for c, head in first.items() if head == i and c != i and c in latest]
     return {"counts": store.counts(), "latest": [latest[i] for i in latest_ids if i in latest], "actors": actors,
@@ -339,8 +365,16 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
             "names": names, "links": [link_view(link, docs) for link in links]}
 
 
+def as_dict(record: Any) -> dict[str, Any]:
+    """``record.as_dict()`` without the internal fields, and much faster (no deep copy: the page's records are its own)."""
+    out = {"record": record.record, **{f.name: getattr(record, f.name) for f in fields(record)}}
+    if isinstance(out.get("date"), DateValue):
+        out["date"] = vars(out["date"]).copy()
+    return clean(out)
+
+
 def _item_view(item: Any, names: dict[str, str]) -> dict[str, Any]:
-    out = clean(item.as_dict())
+    out = as_dict(item)
     if getattr(item, "date", None) is not None:
         out["date_label"] = date_label(item.date)
     for role in ("source", "target", "speaker", "location"):
@@ -368,7 +402,8 @@ def document_records(store: Store, doc_id: str) -> list[dict[str, Any]]:
     return out
 
 
-TIMELINE_ROWS = 300
+TIMELINE_ROWS = 300  # the latest events of an actor listed on its page (the graph and counts use all)
+LISTED = 100  # the latest statements and figures of an actor listed
 
 
 def actor(store: Store, entity_id: str) -> dict[str, Any] | None:
@@ -389,9 +424,11 @@ def actor(store: Store, entity_id: str) -> dict[str, Any] | None:
         view["when"] = date_label(ev.date) or (data.docs[ev.doc].published if ev.doc in data.docs else "") or ""
         view["document"] = brief(data.docs[ev.doc]) if ev.doc in data.docs else None
         rows.append(view)
+    said = sorted((st for st in data.statements if st.doc not in copies), key=data.date_of)[-LISTED:]
+    figures = sorted((f for f in data.figures if f.doc not in copies), key=data.date_of)[-LISTED:]
     return {"actor": found.as_dict(), "first_seen": seen[0], "last_seen": seen[1], "events_total": len(events),
-            "events": rows, "statements": [_item_view(st, data.names) for st in data.statements if st.doc not in copies],
-            "figures": [_item_view(f, data.names) for f in data.figures if f.doc not in copies],
+            "events": rows, "statements_total": len(data.statements), "statements": [_item_view(st, data.names) for st in said],
+            "figures_total": len(data.figures), "figures": [_item_view(f, data.names) for f in figures],
             "graph": _graph(found, events, data.names)}
 
 
@@ -447,7 +484,7 @@ def events(store: Store, f: EventQuery) -> dict[str, Any]:
 
 def _event_row(row: Any) -> dict[str, Any]:
     ev = Event.from_dict(dict(row._mapping))
-    out = clean(ev.as_dict())
+    out = as_dict(ev)
     out.update(date_label=date_label(ev.date) or (f"{row.published} (published)" if row.published else ""),
                publisher=row.publisher, published=row.published, title=row.title, quad=PLOVER.get(ev.type, ""))
     return out
@@ -487,7 +524,7 @@ def figures(store: Store, page: int = 1) -> dict[str, Any]:
     texts = {d.id: d.text for d in store.documents(ids={p["doc"] for p in cited})}
     for p in cited:
         p["sentence"] = sentence_at(texts.get(p["doc"], ""), p["start"], p["end"], width=240)
-    contradictions = rhetoric_links(store)["contradiction"]
+    contradictions = rhetoric(store)["contradiction"]
     return {"series": series, "contradictions": [tension_view(t) for t in cite(store, contradictions[:CONTRADICTIONS], first)],
             "contradictions_total": len(contradictions), **_pages(total, page, SERIES_PER_PAGE)}
 

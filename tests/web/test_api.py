@@ -155,3 +155,17 @@ def test_a_crash_is_one_line_never_a_traceback(client, monkeypatch):
     assert response.json() == {"error": "khabar: /api/overview: internal error (RuntimeError: disk on fire)"}
     page = client.get("/", headers={"accept": "text/html"})
     assert page.status_code == 500 and "Traceback" not in page.text and "content-security-policy" in page.headers
+
+
+def test_answers_over_the_whole_store_are_recomputed_when_it_changes(store_url):
+    from khabar.ingest import make_document
+    from khabar.ingest.text import Parsed
+    from khabar.store import Store
+    from khabar.web.views import computed
+
+    calls = []
+    with Store(store_url) as store:
+        assert computed(store, "x", lambda: calls.append(1) or len(calls)) == 1
+        assert computed(store, "x", lambda: calls.append(1) or len(calls)) == 1  # nothing changed: kept
+        store.add(make_document(Parsed(body="Chad and Niger closed the border."), "t", language="en"), None)
+        assert computed(store, "x", lambda: calls.append(1) or len(calls)) == 2

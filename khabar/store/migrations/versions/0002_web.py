@@ -1,4 +1,4 @@
-"""web: full-text search index of documents, hashed API tokens
+"""web: full-text search index of documents, hashed API tokens, indexes for the workbench's filters
 
 Revision ID: 0002
 Revises: 0001
@@ -48,10 +48,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tokens')),
     sa.UniqueConstraint('hash', name=op.f('uq_tokens_hash'))
     )
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_documents_publisher'), ['publisher'], unique=False)
+        batch_op.create_index(batch_op.f('ix_documents_language'), ['language'], unique=False)
     for statement in SQLITE_BUILD if op.get_bind().dialect.name == "sqlite" else POSTGRES_BUILD:
         op.execute(statement)
 
 
 def downgrade() -> None:
     op.execute("DROP TABLE doc_search")
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_documents_language'))
+        batch_op.drop_index(batch_op.f('ix_documents_publisher'))
     op.drop_table('tokens')
