@@ -136,7 +136,7 @@ async def _submission(request: Request) -> Submission:
         except ValueError as exc:
             raise HTTPException(422, f"request: not JSON ({exc})") from None
     if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        form = await request.form(max_files=200, max_fields=50)
+        form = await request.form(max_files=200, max_fields=50, max_part_size=request.app.state.web.settings.max_bytes)
         files = [(f.filename or "upload", await f.read()) for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
         urls = [u for value in form.getlist("urls") if isinstance(value, str) for u in value.split()]
         text = form.get("text")

@@ -134,3 +134,24 @@ def test_background_job_reports_progress_until_done(db_url):
         assert client.get(f"/api/jobs/{job['id']}").status_code == 401
         fragment = client.get(f"/ingest/jobs/{job['id']}", headers=AUTH).text
         assert 'data-finished="yes"' in fragment and "Bhutan moves troops" in fragment
+
+
+def test_an_analysis_failure_is_a_one_line_json_error(tmp_path, monkeypatch):
+    """khabar.api.ingest reports a document whose analysis failed as an error of its Summary (the document is
+    stored without extraction): the answer is that error, with a 4xx status, not a page or a traceback."""
+    from khabar.api import Summary
+    from khabar.errors import InputError
+    from khabar.store import Status
+    from khabar.web import ingest as web_ingest
+
+    def failing(inputs, db, settings, on_item):
+        error = InputError("request:1", "analysis failed (ValueError: E030 sentence boundaries unset)")
+        on_item(error, Status("added", "d1"))
+        return Summary(added=1, errors=[error])
+
+    monkeypatch.setattr(web_ingest, "ingest", failing)
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    with _app(url) as client:
+        response = client.post("/api/documents", json=ARTICLE, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["error"] == "khabar: request:1: analysis failed (ValueError: E030 sentence boundaries unset)"
