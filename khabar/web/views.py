@@ -511,17 +511,21 @@ CONTRADICTIONS = 30  # shown on the figures page; all are in khabar report and t
 def figures(store: Store, page: int = 1) -> dict[str, Any]:
     """Figure series (a chart each; the latest points with their source and sentence) and contradictions side by side."""
     first, _ = copy_documents(store)
+    f, d = s.figures.c, s.documents.c
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(s.links).where(s.links.c.kind == "series")).scalar_one()
         rows = conn.execute(select(s.links).where(s.links.c.kind == "series").order_by(s.links.c.id)
                             .limit(SERIES_PER_PAGE).offset((page - 1) * SERIES_PER_PAGE)).all()
-    links = [Link.from_dict(dict(r._mapping)) for r in rows]
-    figs = {f.id: f for f in store.items(Figure, ids=[i for link in links for i in link.items])}
-    docs = {d.id: d for d in store.documents(ids={f.doc for f in figs.values()}, text=False)}
-    names = names_of(store, {f.source for f in figs.values()})
-    series = [_series(link, figs, docs, names, first) for link in links]  # type: ignore[arg-type]
+        links = [Link.from_dict(dict(r._mapping)) for r in rows]
+        ids = list({i for link in links for i in link.items})
+        # only the columns a point shows: a series may have hundreds of points
+        figs = {r.id: r for chunk in range(0, len(ids), 5000) for r in conn.execute(
+            select(f.id, f.doc, f.start, f.end, f.value, f.text, f.unit, f.approx, f.measure, f.date, f.source, f.source_text,
+                   f.promised, d.publisher, d.published, d.url).join(s.documents, d.id == f.doc).where(f.id.in_(ids[chunk:chunk + 5000])))}
+    names = names_of(store, {r.source for r in figs.values()})
+    series = [_series(link, figs, names, first) for link in links]
     cited = [p for one in series for p in one["points"][-POINTS_CITED:]]
-    texts = {d.id: d.text for d in store.documents(ids={p["doc"] for p in cited})}
+    texts = {doc.id: doc.text for doc in store.documents(ids={p["doc"] for p in cited})}
     for p in cited:
         p["sentence"] = sentence_at(texts.get(p["doc"], ""), p["start"], p["end"], width=240)
     contradictions = rhetoric(store)["contradiction"]
@@ -529,21 +533,20 @@ def figures(store: Store, page: int = 1) -> dict[str, Any]:
             "contradictions_total": len(contradictions), **_pages(total, page, SERIES_PER_PAGE)}
 
 
-def _series(link: Link, figs: dict[str, Figure], docs: dict[str, Document], names: dict[str, str],
-            first: dict[str, str]) -> dict[str, Any]:
-    chosen: dict[tuple[str, int], Figure] = {}  # a point repeated by a syndicated copy is one point, the earliest copy's
+def _series(link: Link, figs: dict[str, Any], names: dict[str, str], first: dict[str, str]) -> dict[str, Any]:
+    chosen: dict[tuple[str, int], Any] = {}  # a point repeated by a syndicated copy is one point, the earliest copy's
     for f in (figs[i] for i in link.items if i in figs):
         key = (first.get(f.doc, f.doc), f.start)
         if key not in chosen or f.doc == key[0]:
             chosen[key] = f
     points = []
     for f in chosen.values():
-        doc = docs.get(f.doc)
-        when = (f.date.start if f.date and f.date.start else None) or (doc.published if doc else None)
+        date = DateValue(**f.date) if f.date else None
         points.append({"id": f.id, "doc": f.doc, "start": f.start, "end": f.end, "value": f.value, "text": f.text, "unit": f.unit,
-                       "approx": f.approx, "x": when, "date": date_label(f.date) or (f"{doc.published} (published)" if doc and doc.published else ""),
-                       "source": names.get(f.source or "") or f.source_text, "outlet": outlet_of(doc), "sentence": None,
-                       "promised": f.promised})
+                       "approx": f.approx, "x": (date.start if date and date.start else None) or f.published,
+                       "date": date_label(date) or (f"{f.published} (published)" if f.published else ""),
+                       "source": names.get(f.source or "") or f.source_text, "outlet": outlet_of(f), "sentence": None,
+                       "promised": bool(f.promised)})
     points.sort(key=lambda p: (p["x"] or "", p["doc"]))
     head = figs.get(link.items[0]) if link.items else None
     return {**link.as_dict(), "measure": head.measure if head else "", "unit": head.unit if head else "", "points": points}
