@@ -77,10 +77,6 @@ class SecurityHeaders:
             await response(scope, receive, with_headers)
 
 
-class BodyTooLarge(HTTPException):
-    pass
-
-
 class BodyLimit:
     """Refuses a request body over the limit before it is stored anywhere, declared or streamed."""
 
@@ -88,9 +84,9 @@ class BodyLimit:
         self.app = app
         self.limit = limit
 
-    def _refusal(self, size: int | None) -> BodyTooLarge:
+    def _refusal(self, size: int | None) -> HTTPException:
         what = f"body of {size} bytes" if size else "body"
-        return BodyTooLarge(413, f"request: {what} is over the limit of {self.limit} bytes (KHABAR_MAX_BYTES)")
+        return HTTPException(413, f"request: {what} is over the limit of {self.limit} bytes (KHABAR_MAX_BYTES)")
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
