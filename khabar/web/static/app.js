@@ -123,12 +123,14 @@
       axes: [{}, { label: "events" }] }, columns, node);
   }
 
-  function seriesChart(node, data) {
-    var points = data.points.filter(function (p) { return p.x && p.value !== null; });
-    var xs = points.map(function (p) { return Date.parse(p.x) / 1000; });
+  function seriesChart(node, data) {  // data: {unit, x: [ISO dates], y: [values]}, in date order
+    var xs = [], ys = [];
+    data.x.forEach(function (x, i) {
+      if (x && data.y[i] !== null) { xs.push(Date.parse(x) / 1000); ys.push(data.y[i]); }
+    });
     return new uPlot({ width: node.clientWidth || 800, height: 220, scales: { x: { time: true } },
       series: [{}, { label: data.unit, stroke: "#1565c0", width: 2, points: { show: true, size: 8 } }],
-      axes: [{}, { label: data.unit }] }, [xs, points.map(function (p) { return p.value; })], node);
+      axes: [{}, { label: data.unit }] }, [xs, ys], node);
   }
 
   function drawCharts() {
