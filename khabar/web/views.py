@@ -504,8 +504,8 @@ def all_events(store: Store, f: EventQuery) -> Iterator[list[dict[str, Any]]]:
 
 
 SERIES_PER_PAGE = 5
-POINTS_CITED = 40  # the latest points of a series are cited with their sentence; the chart shows all
-CONTRADICTIONS = 30  # shown on the figures page; all are in khabar report and the export
+POINTS_CITED = 20  # the latest points of a series are cited with their sentence; the chart shows all
+CONTRADICTIONS = 20  # shown on the figures page; all are in khabar report and the export
 
 
 def figures(store: Store, page: int = 1) -> dict[str, Any]:
