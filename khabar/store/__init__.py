@@ -268,12 +268,12 @@ class Store:
         if ids is not None:
             mentioned, query = mentioned.where(s.mentions.c.entity.in_(ids)), query.where(s.entities.c.id.in_(ids))
         with self.engine.connect() as conn:
-            docs: dict[str, list[str]] = {}
+            mentioned_in: dict[str, list[str]] = {}
             for ent_id, doc_id in conn.execute(mentioned):
-                docs.setdefault(ent_id, []).append(doc_id)
+                mentioned_in.setdefault(ent_id, []).append(doc_id)
             for row in conn.execute(query):
                 ent: Entity = _record(Entity, row)  # type: ignore[assignment]
-                ent.docs = docs.get(ent.id, [])
+                ent.docs = mentioned_in.get(ent.id, [])
                 if ent.docs:
                     yield ent
 
