@@ -29,7 +29,7 @@ demo: $(VENV)/.installed
 	@echo "Browse it: $(BIN)/khabar serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check khabar tests bench
+	$(BIN)/ruff check khabar tests bench tools
 
 # The browser tests drive Debian's chromium (Playwright cannot download its own browser here).
 chromium:
