@@ -28,11 +28,13 @@ from khabar.records import Entity, Mention
 from khabar.vocab import (
     ACTOR_NOUNS,
     CUES,
+    ENTOURAGE_NOUNS,
     FEMALE_WORDS,
     INSTITUTION_NOUNS,
     MALE_WORDS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
+    ROLE_NOUNS,
     SECTOR_PRIORITY,
     SECTORS,
     STATE_NOUNS,
@@ -77,7 +79,9 @@ def _state(doc: Doc) -> Coref:
         ext: Extraction = doc._.khabar
         for i, eid in ext.actors.mention_order:
             state.mentions.append(Mentioned(i, _sent(state, doc[i]), eid, doc[i].dep_ in {"nsubj", "nsubjpass"}))
-            state.gender.setdefault(eid, _gender_of(doc[i]) or "")
+            if not state.gender.get(eid):
+                ent = ext.entities.get(eid)
+                state.gender[eid] = _gender_of(doc[i]) or (gazetteer().gender(ent.name) if ent and ent.kind == "person" else None) or ""
         doc.user_data["khabar_coref"] = state
     return state
 
@@ -139,7 +143,10 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         return _quoted_speaker(state, token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    nouns = ACTOR_NOUNS | PERSON_NOUNS if people else ACTOR_NOUNS
+    if token.lemma_.lower() in ENTOURAGE_NOUNS and any(
+            c.dep_ in {"compound", "poss"} and _kind(doc, index.get(c.i)) == "person" for c in token.children):
+        return _group(state, token, owner=True)  # "Clinton campaign allies", "Trump's lawyers": not Clinton, not Trump
+    nouns = (ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS) if people else ACTOR_NOUNS | ROLE_NOUNS
     if low not in nouns and token.lemma_.lower() not in nouns:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does
         # not — except for what is done to people and places ("a part of Syria's second city" was bombarded)
@@ -163,6 +170,11 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government", "any other government": nobody in particular
     return _description(state, token) or _group(state, token)
+
+
+def _kind(doc: Doc, eid: str | None) -> str | None:
+    ent = entity(doc, eid)
+    return ent.kind if ent is not None else None
 
 
 def _acts(doc: Doc, eid: str) -> bool:
@@ -303,22 +315,27 @@ def _description(state: Coref, token: Token) -> str | None:
     return None
 
 
-def _group(state: Coref, token: Token) -> str:
-    """An actor for a group named by a common noun ("two would-be robbers" → "would-be robbers")."""
+def _group(state: Coref, token: Token, owner: bool = False) -> str:
+    """An actor for a group named by a common noun ("two would-be robbers" → "would-be robbers"); with ``owner``,
+    named with the person it belongs to ("Trump's lawyers"), in that person's country."""
     doc = state.doc
     ext: Extraction = doc._.khabar
+    dropped = {"det", "nummod", "punct", "quantmod", "predet"} | (set() if owner else {"poss"})
     words = [t for t in doc[token.left_edge.i : token.i + 1]
-             if t.dep_ not in {"det", "poss", "nummod", "punct", "quantmod", "predet"} and not t.like_num and t.i >= token.i - 4]
-    name = " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"}) or token.text
+             if t.dep_ not in dropped and not t.like_num and not t.is_space and t.i >= token.i - 4]
+    name = (doc[words[0].i : token.i + 1].text if owner and words else
+            " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"})) or token.text
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]
     eid = entity_id("group", name.lower())
     if eid not in ext.entities and eid not in state.groups:
         g = gazetteer()
-        country = g.country_in(name)
+        index = ext.actors.token_actor
+        people = [entity(doc, index[t.i]) for t in words if t.i in index and _kind(doc, index[t.i]) == "person"]
+        country = g.country_in(name) or next((p.country for p in people if p and p.country), None)
         found = {SECTORS[t.lower_] for t in words if t.lower_ in SECTORS}
         sector = next((s for s in SECTOR_PRIORITY if s in found), None)
-        if not country and sector in {"GOV", "COP", "JUD", "MIL"}:
+        if not country and sector in {"GOV", "COP", "JUD", "MIL"} and not people:
             country = ext.actors.focal_country  # "immigration officials": the state the text is about, as for people's roles
         first = words[0] if words else token
         state.groups[eid] = (Entity(id=eid, name=name, kind="group", country=country,

@@ -13,11 +13,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from khabar.extract import Extraction
-from khabar.extract.actors import actor_of
+from khabar.extract.coref import adopt, resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import SUBJECTS, named, noun_phrase, relative_antecedent, subject_of
 from khabar.records import Statement
-from khabar.vocab import CONTENT_NOUNS, CUES, CUES_WITH_PREP, CUES_WITH_XCOMP, PHRASE_CUES, QUOTE_MARKS, SPEECH_VERBS
+from khabar.vocab import CONTENT_NOUNS, CUES, CUES_WITH_PREP, CUES_WITH_XCOMP, DOCUMENT_NOUNS, PHRASE_CUES, QUOTE_MARKS, SPEECH_VERBS
 
 QUOTES = set("\"“”«»")
 MAX_SPAN = 600
@@ -97,12 +97,14 @@ def _cue_words(verb: Token) -> Span:
     return doc[left : right + 1]
 
 
-def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Token | None, content: Span, anchor: Token) -> Statement:
+Said = tuple[Statement, Token | None]  # a statement and the word naming its speaker, resolved once all are found
+
+
+def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Token | None, content: Span, anchor: Token) -> Said:
     speaker = named(relative_antecedent(speaker)) if speaker is not None else None
     speaker_span = noun_phrase(speaker) if speaker is not None else None
     start, end = _span(cue_span, speaker_span)
     statement = Statement(id=f"{ext.doc}:S{cue_span.start_char}", doc=ext.doc, start=start, end=end, cue=cue,
-                          speaker=actor_of(doc, speaker) if speaker is not None else None,
                           speaker_text=speaker_span.text.strip() if speaker_span is not None else None,
                           content=content.text.strip(" ,.:;\"“”"), date=date_of(doc, anchor), verb=cue_span.text)
     scope_end = content.end_char
@@ -112,7 +114,7 @@ def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Tok
             for t in rest):
         scope_end = content.sent.end_char  # "X reported that A, and B": B is reported too
     ext.scopes.append((statement, (content.start_char, scope_end)))
-    return statement
+    return statement, speaker
 
 
 _PHRASES: dict[int, PhraseMatcher] = {}
@@ -130,7 +132,7 @@ def _phrase_matcher(doc: Doc) -> PhraseMatcher:
     return _PHRASES[id(doc.vocab)]
 
 
-def _phrase_statements(doc: Doc, ext: Extraction) -> list[Statement]:
+def _phrase_statements(doc: Doc, ext: Extraction) -> list[Said]:
     out = []
     for match_id, s, e in _phrase_matcher(doc)(doc):
         last = doc[e - 1]
@@ -142,11 +144,11 @@ def _phrase_statements(doc: Doc, ext: Extraction) -> list[Statement]:
         phrase_end = max(speaker.right_edge.i + 1, e)
         rest = doc[phrase_end:sent.end] if s <= sent.start + 1 else doc[sent.start:s]
         out.append(_statement(doc, ext, doc.vocab.strings[match_id], doc[s:phrase_end], speaker, rest, sent.root))
-        out[-1].start, out[-1].end = doc[s].idx, doc[phrase_end - 1].idx + len(doc[phrase_end - 1])
+        out[-1][0].start, out[-1][0].end = doc[s].idx, doc[phrase_end - 1].idx + len(doc[phrase_end - 1])
     return out
 
 
-def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Statement]:
+def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Said]:
     """"“...” ― Jane Doe" and "Jane Doe: “...”": punctuation that attributes a quote to a name."""
     out = []
     for t in doc:
@@ -183,7 +185,7 @@ def _line_start_speaker(doc: Doc, colon: int) -> bool:
 @Language.component("khabar_statements")
 def statements_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
-    found: dict[int, Statement] = {}  # by the index of the cue word
+    found: dict[int, Said] = {}  # by the index of the cue word
     for token in doc:
         if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"}:
             continue
@@ -192,8 +194,29 @@ def statements_component(doc: Doc) -> Doc:
             continue
         cue, head = got
         found[token.i] = _statement(doc, ext, cue, _cue_words(token), subject_of(token), _content(head, token), token)
-    statements = list(found.values())
-    taken = {(st.start, st.end) for st in statements}
-    statements += [st for st in _phrase_statements(doc, ext) + _quote_mark_statements(doc, ext) if (st.start, st.end) not in taken]
-    ext.statements.extend(sorted(statements, key=lambda s: s.start))
+    said = list(found.values())
+    taken = {(st.start, st.end) for st, _ in said}
+    said += [(st, who) for st, who in _phrase_statements(doc, ext) + _quote_mark_statements(doc, ext) if (st.start, st.end) not in taken]
+    _resolve_speakers(doc, ext, said)
+    ext.statements.extend(sorted((st for st, _ in said), key=lambda s: s.start))
     return doc
+
+
+def _resolve_speakers(doc: Doc, ext: Extraction, said: list[Said]) -> None:
+    """Speakers through the shared resolver, outer statements first: a pronoun inside quoted words
+    ("'We will not sign,' the minister said") stands for the speaker of the words around it."""
+    def depth(statement: Statement) -> int:
+        return sum(1 for other, (start, end) in ext.scopes if other is not statement and start <= statement.start < end)
+
+    for statement, who in sorted(said, key=lambda pair: (depth(pair[0]), pair[0].start)):
+        if who is not None:
+            statement.speaker = resolve(doc, who) or _issuer(doc, who)
+            adopt(doc, statement.speaker)  # a group named by a common noun ("Clinton campaign allies") becomes an entity
+
+
+def _issuer(doc: Doc, token: Token) -> str | None:
+    """"A report released in the Rwandan capital alleged ...": a document speaks for the actor its phrase names."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    index = doc._.khabar.actors.token_actor
+    return next((index[t.i] for t in token.subtree if t.i in index), None)
