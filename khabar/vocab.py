@@ -111,7 +111,13 @@ CONTENT_NOUNS: frozenset[str] = frozenset(
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     "report statement letter document study survey poll memo memorandum communique communiqué declaration resolution "
     "assessment review audit analysis investigation inquiry filing lawsuit complaint indictment ruling decision order "
-    "release announcement".split())
+    "release announcement submission filing brief testimony email emails message messages tweet tweets".split())
+# Cue verbs that have a sense of doing, not saying, with a direct object: "the economy added 156,000 jobs", "posted a
+# loss", "found the body", "wrote down the number". With such an object (not a content noun), or a particle, they
+# report nothing.
+OBJECT_NOT_SPEECH: frozenset[str] = frozenset("add post show find record register write".split())
+# Verbs of showing: statements only when a speaker or a document shows ("a new survey shows", not "the video shows").
+SHOWING_VERBS: frozenset[str] = frozenset("show find suggest indicate reveal signal demonstrate prove".split())
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
 PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
 # Nouns that name a figure's source: "researchers' estimates", "official figures".
@@ -380,3 +386,10 @@ REPORTING_CUES: frozenset[str] = frozenset("report claim".split())
 MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
                                         "journalists broadcaster news magazine weekly website outlet correspondent".split())
 MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")
+# Who can be the subject of a cue whose verb has other senses (statements): people, bodies, the media, documents.
+SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOURAGE_NOUNS | SOURCE_PEOPLE | MEDIA_WORDS | frozenset(
+    "witness witnesses source sources expert experts analyst analysts observer observers economist economists scientist "
+    "scientists researcher researchers historian historians professor professors author authors writer writers candidate "
+    "candidates nominee nominees voter voters democrat democrats republican republicans spokesperson spokespeople "
+    "organizer organizers organiser organisers executive executives manager managers owner owners member members "
+    "everyone everybody someone somebody nobody anyone some many others".split())

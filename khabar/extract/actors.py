@@ -183,8 +183,8 @@ def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
         return Found(span, "country", g.display.get(iso, text), iso, iso) if iso else None
     if label == "PEOPLE" or (label in {"NORP", "ORG", "PERSON"} and g.people(text)):
         return Found(span, "group", text[:1].upper() + text[1:], None, None)
-    if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and g.capital(text)):
-        return Found(span, "location", text.title() if text.isupper() else text, g.capital(text), None)  # "DUSHANBE —" datelines
+    if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and (g.capital(text) or text.isupper() and g.place(text))):
+        return Found(span, "location", text.title() if text.isupper() else text, g.place(text), None)  # "DUSHANBE —" datelines
     core = _strip(span)
     if label in {"GPE", "ORG", "LOC", "FAC"} and _is_person_by_role(core):
         label = "PERSON"
@@ -326,11 +326,24 @@ class ActorIndex:
     focal_country: str | None = None
 
 
-def _person_role(found: Found, g: Gazetteer) -> None:
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+[A-Z])(?:,\s*([A-Z][\w. ]+?))?\s*(?:\(|—|–|--|_|-\s)")
+
+
+def _dateline_country(doc: Doc, g: Gazetteer) -> str | None:
+    """The country of a dateline that opens the text ("HAVANA (AP) --", "NAIROBI, Kenya —"): where the story is told."""
+    m = DATELINE.match(doc.text)
+    if m is None:
+        return None
+    city, country = m.group(1).title(), m.group(2)
+    return (g.country_in(country) if country else None) or g.country(city) or g.place(city)
+
+
+def _person_role(found: Found, g: Gazetteer, home: str | None) -> None:
     """A person's role, country and actor code from their own role phrase ("Uzbekistan's foreign minister",
-    "President X of Tajikistan", "the Ugandan army's spokesman"). Without a country in it the country stays
-    unknown: the country a text is about, or one named nearby, says nothing of a person's (President Obama in
-    an article about Burma)."""
+    "President X of Tajikistan", "the Ugandan army's spokesman"); a government title without a country ("President
+    Fidel Castro") is of the country of the dateline, if the text opens with one. Else the country stays unknown:
+    the country a text is most about, or one named nearby, says nothing of a person's (President Obama in an
+    article about Burma)."""
     tokens = _role_tokens(found.span)
     words = [t.text for t in tokens if t.lower_ not in {"the", "'s", "’s", ","}]
     if not words:
@@ -343,6 +356,8 @@ def _person_role(found: Found, g: Gazetteer) -> None:
     org = next((g.org(t.text) for t in tokens if g.org(t.text)), None)
     if org and org.country and not found.country:
         found.country = org.country
+    if not found.country and sector == "GOV":
+        found.country = home
     if found.country and sector:
         found.code = found.country + sector
 
@@ -373,9 +388,10 @@ def actors_component(doc: Doc) -> Doc:
     countries = Counter(f.country for f in found if f.kind == "country")
     focal = countries.most_common(1)[0][0] if countries else None
     index = ActorIndex(focal_country=focal)
+    home = _dateline_country(doc, g)
     for f in found:
         if f.kind == "person":
-            _person_role(f, g)
+            _person_role(f, g, home)
         elif f.kind == "organization" and not f.country and _sector([w.lower() for w in f.name.split()]) == "GOV":
             f.country = focal
         eid = resolver.add(f)

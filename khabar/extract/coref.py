@@ -249,20 +249,32 @@ def _pronoun(state: Coref, token: Token) -> str | None:
     """An earlier actor that agrees: the speaker of the statement the pronoun is said in, else subjects first, nearest first."""
     low = token.lower_
     ext: Extraction = state.doc._.khabar
+    # In someone's quoted words, "he" or "they" is somebody else ('"He never listens," Smith said': not Smith).
+    quoting = {st.speaker for st, (start, end) in ext.scopes if start <= token.idx < end and st.speaker} if _in_quotes(token) else set()
     speaker = _speaker(token)
-    if speaker is not None and speaker.i != token.i and _speaker_agrees(speaker, low) and (eid := resolve(state.doc, speaker)):
+    if speaker is not None and speaker.i != token.i and _speaker_agrees(speaker, low) and (eid := resolve(state.doc, speaker)) \
+            and eid not in quoting:
         return _settle(state, eid, low)
     for statement, (start, end) in ext.scopes:  # "Tanzanian police said they had arrested ..."
-        if start <= token.idx < end and statement.start < token.idx and statement.speaker and _agrees(state, statement.speaker, low):
+        if start <= token.idx < end and statement.start < token.idx and statement.speaker and _agrees(state, statement.speaker, low) \
+                and statement.speaker not in quoting:
             return _settle(state, statement.speaker, low)
     here = _sent(state, token)
     before = [m for m in state.mentions if m.token < token.i and here - m.sent <= WINDOW and _agrees(state, m.entity, low)]
     before += [m for m in _nominals_before(state, token) if _agrees(state, m.entity, low)]
+    before = [m for m in before if m.entity not in quoting]
     if not before:
         return None
     # The subject of the nearest sentence with a candidate, else the nearest mention.
     best = max(before, key=lambda m: (m.sent, m.subject and (m.sent < here or _clause_before(state.doc, m, token)), m.token))
     return _settle(state, best.entity, low)
+
+
+def _in_quotes(token: Token) -> bool:
+    """Is the word inside quotation marks opened earlier in its paragraph?"""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return before.rfind("“") > before.rfind("”") or before.rfind("``") > before.rfind("''") or before.count('"') % 2 == 1
 
 
 def _clause_before(doc: Doc, mention: Mentioned, pronoun: Token) -> bool:

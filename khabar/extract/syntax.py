@@ -13,9 +13,9 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with or depends on ("and says", "by saying")."""
     controlled = False  # reached through an infinitive: "Obama is scheduled to attend" — Obama attends
     for _ in range(6):
+        if subject := _nearest_subject(verb):
+            return subject
         for child in verb.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child
             if child.dep_ == "agent" and not controlled:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 return objs[0] if objs else None
@@ -38,6 +38,16 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
         else:
             return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it. A dateline parsed as a subject ("HAVANA (AP) --" before
+    "President Castro said") is separated from the verb by a line break: never the subject."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    subjects = [c for c in subjects if not any(t.is_space and "\n" in t.text or "\n" in t.whitespace_
+                                               for t in verb.doc[min(c.right_edge.i, verb.i) : max(c.i, verb.i)])] or subjects
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def predicate_subject(noun: Token) -> Token:
