@@ -219,6 +219,36 @@ def _lowercase_words(doc: Doc) -> Counter:
     return doc.user_data["khabar_lowercase"]
 
 
+def _acronyms(found: list[Found]) -> None:
+    """"the World Trade Organization (WTO) ... the WTO said": an acronym the text spells out (before or after it, in
+    brackets) names the organisation it abbreviates."""
+    spelled: dict[str, Found] = {}
+    for f in found:
+        doc = f.span.doc
+        paren = next((t.i for t in doc[f.span.start + 1 : min(f.span.end + 1, len(doc) - 1)] if t.text == "("), None)
+        if f.kind in {"organization", "group", "other"} and paren is not None:
+            name = re.sub(r"^[Tt]he\s+", "", doc[f.span.start : paren].text)
+            if _abbreviates(doc[paren + 1].text, name):
+                spelled[doc[paren + 1].text] = f  # "the World Trade Organization (WTO)", also when NER took "(WTO" in
+                f.name = name
+    for f in found:
+        doc, start = f.span.doc, f.span.start
+        if f.kind in {"organization", "group"} and start >= 2 and doc[start - 1].text == "(" and _abbreviates(doc[start - 2].text, f.name):
+            spelled.setdefault(doc[start - 2].text, f)  # "WTO (World Trade Organization)"
+    for f in found:
+        full = spelled.get(f.name)
+        if full is not None and full is not f:
+            f.kind, f.name, f.country, f.code = full.kind, full.name, full.country or f.country, full.code or f.code
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """"WTO" for "World Trade Organization", "NRF" for "National Resistance Front of Afghanistan"."""
+    letters = acronym.replace(".", "")
+    words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    initials = "".join(w[0] for w in words if w).upper()
+    return len(letters) >= 2 and letters.isupper() and initials.startswith(letters) and len(letters) >= len(initials) - 1
+
+
 def _short_org_names(found: list[Found], surnames: set[str]) -> None:
     """"Patriot Coal ... Patriot said": one word that begins an organisation's name, and no person's, is that organisation."""
     firsts = {f.name.split()[0]: f for f in found if f.kind == "organization" and len(f.name.split()) >= 2}
@@ -385,6 +415,7 @@ def actors_component(doc: Doc) -> Doc:
     last_words = {p[-1].text for p in people}
     found = [f for sp in candidates if (f := _classify(sp, _relabel(sp, last_words, surnames), g))]
     _short_org_names(found, surnames)
+    _acronyms(found)
     countries = Counter(f.country for f in found if f.kind == "country")
     focal = countries.most_common(1)[0][0] if countries else None
     index = ActorIndex(focal_country=focal)
@@ -396,7 +427,7 @@ def actors_component(doc: Doc) -> Doc:
             f.country = focal
         eid = resolver.add(f)
         actor = eid
-        if f.kind == "location" and f.country and g.capital(f.span.text) and _metonymic(f.span):
+        if f.kind == "location" and f.country and g.capital(f.span.text) and _metonymic(f.span) and not f.span.text.isupper():
             country = Found(f.span, "country", g.display.get(f.country, f.country), f.country, f.country + "GOV")
             actor = resolver.add(country)
         ext.mentions.append(Mention(id=f"{ext.doc}:m{f.span.start_char}", doc=ext.doc, start=f.span.start_char,

@@ -169,7 +169,18 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         return found  # "the mayor of the city of Nablus"
     if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government", "any other government": nobody in particular
-    return _description(state, token) or _group(state, token)
+    return _leaders_state(state, token) or _description(state, token) or _group(state, token)
+
+
+def _leaders_state(state: Coref, token: Token) -> str | None:
+    """"President Castro said his government ...": a person's government is their country, when the text names it."""
+    if token.lemma_.lower() not in STATE_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+    person = entity(state.doc, resolve(state.doc, owner)) if owner is not None else None
+    if person is None or person.kind != "person" or not person.country:
+        return None
+    return next((e.id for e in state.doc._.khabar.entities.values() if e.kind == "country" and e.country == person.country), None)
 
 
 def _kind(doc: Doc, eid: str | None) -> str | None:

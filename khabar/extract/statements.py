@@ -134,8 +134,10 @@ def _report_tail(verb: Token) -> bool:
 def _quote_next_to(verb: Token) -> Span | None:
     """The quotation a verb introduces or closes: '"...," he said', '"...," said Obama', 'Trump said: "..."'."""
     doc = verb.doc
-    i = verb.left_edge.i - 1  # before the verb and its subject
-    while i >= 0 and doc[i].is_punct and not _is_quote(doc[i]) and verb.left_edge.i - i <= 2:
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
+    start = subject.left_edge.i if subject is not None else verb.i  # the verb and its subject
+    i = start - 1
+    while i >= 0 and doc[i].is_punct and not _is_quote(doc[i]) and start - i <= 2:
         i -= 1
     if i >= 0 and _is_quote(doc[i]):
         opening = next((q.i for q in reversed(doc[max(0, i - 200) : i]) if _is_quote(q)), None)
@@ -176,7 +178,8 @@ def _span(cue: Span, speaker: Span | None) -> tuple[int, int]:
 def _cue_words(verb: Token) -> Span:
     """The verb with its auxiliaries, negation and particles ("has repeatedly said", "called on")."""
     doc = verb.doc
-    left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"} and verb.i - c.i <= 3])
+    left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"} and verb.i - c.i <= 3
+                           and not any(t.is_punct for t in doc[c.i : verb.i])])
     right = max([verb.i] + [c.i for c in verb.rights if c.dep_ in {"prt"} or (c.dep_ == "prep" and (verb.lemma_, c.lower_) in CUES_WITH_PREP)])
     return doc[left : right + 1]
 
