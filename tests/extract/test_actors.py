@@ -78,7 +78,8 @@ def test_no_country_for_a_person_from_a_country_named_nearby(extract):
 
 
 def test_country_through_whose(extract):
-    ext = extract("Talks were hosted by Kazakhstan, whose foreign minister, Erlan Sadykov, opened them.")
+    ext = extract("Talks on Afghanistan were hosted by Kazakhstan, whose foreign minister, Erlan Sadykov, opened them. "
+                  "Envoys of Afghanistan's neighbours and Afghanistan's own attended.")
     assert _by_name(ext)["Erlan Sadykov"].actor_code == "KAZGOV"
 
 
