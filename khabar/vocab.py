@@ -111,7 +111,8 @@ CONTENT_NOUNS: frozenset[str] = frozenset(
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     "report statement letter document study survey poll memo memorandum communique communiqué declaration resolution "
     "assessment review audit analysis investigation inquiry filing lawsuit complaint indictment ruling decision order "
-    "release announcement submission filing brief testimony email emails message messages tweet tweets".split())
+    "release announcement submission filing brief testimony email emails message messages tweet tweets leaflet leaflets "
+    "flyer flyers pamphlet pamphlets poster posters advertisement advertisements ad ads".split())
 # Cue verbs that have a sense of doing, not saying, with a direct object: "the economy added 156,000 jobs", "posted a
 # loss", "found the body", "wrote down the number". With such an object (not a content noun), or a particle, they
 # report nothing.

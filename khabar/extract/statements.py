@@ -78,8 +78,8 @@ def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj
         return None  # "added 156,000 jobs", "posted a loss", "found the body": not words said
     if quote := _quote_next_to(verb):
         return quote
-    if dobj is not None and lemma in SPEECH_VERBS and lemma != "tell":
-        return _subtree(dobj)  # "cited derogatory comments", "announcing the pick"
+    if dobj is not None and lemma in SPEECH_VERBS and lemma != "tell" and _has_speaker(verb):
+        return _subtree(dobj)  # "Clinton cited derogatory comments", "a statement announcing the pick"
     if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
         return _subtree(xcomp)  # "announced on Monday to offer a reward"
     if verb.dep_ == "conj" and any(c.dep_ == "ccomp" for c in verb.head.children):
@@ -89,6 +89,18 @@ def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj
     if lemma in SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in verb.children):
         return _rest(verb)
     return None
+
+
+def _has_speaker(verb: Token) -> bool:
+    """A subject of its own, a participle of a statement ("X said ..., citing"), or of a document ("a statement
+    announcing"); not "since declaring independence", not "researchers put the share at 27 percent, citing surveys"
+    (a figure's source, not a statement)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "X said ..., citing the release of prisoners"
+        return head.lemma_.lower() in CUES and any(c.dep_ in SUBJECTS for c in head.children)
+    return verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _parenthetical(verb: Token) -> bool:
