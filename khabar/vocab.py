@@ -393,4 +393,4 @@ SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOUR
     "scientists researcher researchers historian historians professor professors author authors writer writers candidate "
     "candidates nominee nominees voter voters democrat democrats republican republicans spokesperson spokespeople "
     "organizer organizers organiser organisers executive executives manager managers owner owners member members "
-    "everyone everybody someone somebody nobody anyone some many others".split())
+    "everyone everybody someone somebody nobody anyone some many others country nation".split())

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import RELATIVE, entity_id
 from khabar.extract.gazetteer import gazetteer
+from khabar.extract.syntax import nearest_subject
 from khabar.records import Entity, Mention
 from khabar.vocab import (
     ACTOR_NOUNS,
@@ -243,8 +244,8 @@ def _speaker(token: Token) -> Token | None:
         node = node.head
     if node.dep_ not in {"ccomp", "parataxis"} or node.head.lemma_.lower() not in CUES:
         return None
-    subj = [c for c in node.head.children if c.dep_ == "nsubj"]
-    return subj[0] if subj and subj[0].lower_ not in PRONOUNS - {token.lower_} else None
+    subj = nearest_subject(node.head)
+    return subj if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS - {token.lower_} else None
 
 
 def _speaker_agrees(speaker: Token, pronoun: str) -> bool:

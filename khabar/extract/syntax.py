@@ -13,7 +13,7 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with or depends on ("and says", "by saying")."""
     controlled = False  # reached through an infinitive: "Obama is scheduled to attend" — Obama attends
     for _ in range(6):
-        if subject := _nearest_subject(verb):
+        if subject := nearest_subject(verb):
             return subject
         for child in verb.children:
             if child.dep_ == "agent" and not controlled:
@@ -40,7 +40,7 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     return None
 
 
-def _nearest_subject(verb: Token) -> Token | None:
+def nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the one nearest before it. A dateline parsed as a subject ("HAVANA (AP) --" before
     "President Castro said") is separated from the verb by a line break: never the subject."""
     subjects = [_after_break(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
