@@ -114,9 +114,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     "release announcement submission filing brief testimony email emails message messages tweet tweets leaflet leaflets "
     "flyer flyers pamphlet pamphlets poster posters advertisement advertisements ad ads".split())
 # Cue verbs that have a sense of doing, not saying, with a direct object: "the economy added 156,000 jobs", "posted a
-# loss", "found the body", "wrote down the number". With such an object (not a content noun), or a particle, they
-# report nothing.
-OBJECT_NOT_SPEECH: frozenset[str] = frozenset("add post show find record register write".split())
+# loss", "found the body", "wrote down the number", "recalled its ambassador". With such an object (not a content
+# noun), or a particle, they report nothing.
+OBJECT_NOT_SPEECH: frozenset[str] = frozenset("add post show find record register write observe recall".split())
 # Verbs of showing: statements only when a speaker or a document shows ("a new survey shows", not "the video shows").
 SHOWING_VERBS: frozenset[str] = frozenset("show find suggest indicate reveal signal demonstrate prove".split())
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
@@ -393,4 +393,4 @@ SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOUR
     "scientists researcher researchers historian historians professor professors author authors writer writers candidate "
     "candidates nominee nominees voter voters democrat democrats republican republicans spokesperson spokespeople "
     "organizer organizers organiser organisers executive executives manager managers owner owners member members "
-    "everyone everybody someone somebody nobody anyone some many others country nation".split())
+    "everyone everybody someone somebody nobody anyone some many others country nation panel jury".split())

@@ -58,7 +58,7 @@ def _cue(verb: Token) -> tuple[str, Span] | None:
         return None
     cue = CUES[lemma]
     said = _said(verb, cue, clause, xcomp, dobj)
-    return (cue, said) if said is not None and said.text.strip(" ,.:;\"“”'‘’") else None
+    return (cue, said) if said is not None and any(ch.isalnum() for ch in said.text) else None
 
 
 def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj: Token | None) -> Span | None:
@@ -78,12 +78,14 @@ def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj
         return None  # "added 156,000 jobs", "posted a loss", "found the body": not words said
     if quote := _quote_next_to(verb):
         return quote
-    if dobj is not None and lemma in SPEECH_VERBS and lemma != "tell" and _has_speaker(verb):
-        return _subtree(dobj)  # "Clinton cited derogatory comments", "a statement announcing the pick"
+    if dobj is not None and (lemma in SPEECH_VERBS or cue == "say") and lemma != "tell" and _has_speaker(verb):
+        return _subtree(dobj)  # "Clinton cited derogatory comments", "stressed her support", "a statement announcing the pick"
     if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
         return _subtree(xcomp)  # "announced on Monday to offer a reward"
     if verb.dep_ == "conj" and any(c.dep_ == "ccomp" for c in verb.head.children):
         return _subtree(next(c for c in verb.head.children if c.dep_ == "ccomp"))
+    if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].text == ":":
+        return _line_after(verb.doc[verb.i + 1])  # "Limbaugh added:" and the words on the lines after it
     if _parenthetical(verb):
         return _without(verb.head, verb)  # "Back home, Mr. Clarke said, he decided to ...": the clause around it
     if lemma in SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in verb.children):
@@ -110,6 +112,14 @@ def _parenthetical(verb: Token) -> bool:
         return False
     as_said = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     return any(c.dep_ in SUBJECTS for c in verb.children) and (as_said or head.lemma_.lower() not in CUES)
+
+
+def _line_after(colon: Token) -> Span:
+    """The words after a colon up to the end of the paragraph that follows it."""
+    doc = colon.doc
+    start = next((t.i for t in doc[colon.i + 1 :] if not t.is_space), len(doc))
+    end = next((t.i for t in doc[start:] if "\n" in t.text or "\n" in t.whitespace_), len(doc) - 1)
+    return doc[start : end + 1]
 
 
 def _subtree(token: Token) -> Span:
