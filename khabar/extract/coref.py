@@ -6,13 +6,14 @@
 It resolves, in order: a named actor the phrase contains ("Uzbekistan's
 minister", "the U.S. embassy"); a relative pronoun to the noun it modifies; a
 personal pronoun (he, she, it, they, its, their) to an earlier actor that agrees
-in number, gender and kind, preferring the speaker of the statement it is said
-in, then subjects, then the nearest; a definite description ("the ministry", "the
+in number, gender (titles, nearby words, the usual gender of a given name) and kind,
+preferring the speaker of the statement it is said in (never the one who quotes it), then
+subjects, then the nearest; a definite description ("the ministry", "the
 president", "the government", "the two leaders") to the actor named earlier that
 it describes; and a group named by a common noun ("the robbers", "Federal
 officials") to an actor of its own, kind ``group``, which becomes an entity of the
 document only when a record names it (``adopt``). One module for every extractor
-(events use it; statements are to move to it); results are cached on the document
+(events and statements use it); results are cached on the document
 until the last component (events) drops them.
 """
 from __future__ import annotations
