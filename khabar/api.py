@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from khabar.config import Settings
@@ -19,6 +18,7 @@ from khabar.connect.stored import connect_pending
 from khabar.errors import AnalysisError, InputError
 from khabar.export import records_of
 from khabar.extract import Extraction, extract_documents
+from khabar.extract.parallel import analyse
 from khabar.ingest import read
 from khabar.records import Document, Entity
 from khabar.store import Status, Store
@@ -39,20 +39,17 @@ class Summary:
         return bool(self.errors)
 
 
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Settings | None = None,
-           on_item: Callable[[Document | InputError, Status | None], None] | None = None) -> Summary:
+           on_item: Callable[[Document | InputError, Status | None], None] | None = None,
+           workers: int | None = None) -> Summary:
     """Read, extract and store every input; return what happened to each.
 
     ``on_item`` is called once per document or error, for progress display; a
     document whose analysis failed is stored without extraction and reported by
     its ``AnalysisError`` (with the store's status). Documents already stored
-    (same content) are not analysed again.
+    (same content) are not analysed again. ``workers`` processes analyse
+    (default ``settings.workers``, the number of cores); this process resolves
+    people, stores and connects, one document after the other in input order.
     """
     settings = settings or Settings()
     store = db if isinstance(db, Store) else Store(db or settings.db_url)
@@ -64,32 +61,33 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
         summary.errors.append(error)
         _notify(on_item, error, None)
 
+    def fresh() -> Iterator[Document]:
+        for item in read(inputs, settings):
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                _notify(on_item, item, None)
+            elif (status := store.check(item)) and status.action == "known":
+                summary.known += 1
+                _notify(on_item, item, status)
+            else:
+                yield item
+
     try:
-        for batch in _batches(read(inputs, settings), settings.batch_size):
-            fresh: list[Document] = []
-            for item in batch:
-                if isinstance(item, InputError):
-                    summary.errors.append(item)
-                    _notify(on_item, item, None)
-                elif (status := store.check(item)) and status.action == "known":
-                    summary.known += 1
-                    _notify(on_item, item, status)
-                else:
-                    fresh.append(item)
-            for doc, ext in extract_documents(fresh, settings.model, settings.batch_size, settings.max_chars,
-                                              on_failure=lambda e: failures.__setitem__(e.source, e)):
-                ext = _resolved(store, doc, ext, failures)
-                status = store.add(doc, ext)
-                if status.action == "known":
-                    summary.known += 1
-                else:
-                    setattr(summary, status.action, getattr(summary, status.action) + 1)
-                    if doc.skipped:
-                        summary.not_extracted.append((doc.source or doc.id, doc.skipped))
-                if error := failures.pop(doc.source or doc.id, None):
-                    summary.errors.append(error)
-                _notify(on_item, error or doc, status)
-            connect_pending(store, on_failure=link_failed)
+        analysed = analyse(fresh(), settings, workers, on_failure=lambda e: failures.__setitem__(e.source, e))
+        for n, (doc, ext) in enumerate(analysed, 1):
+            ext = _resolved(store, doc, ext, failures)
+            status = store.add(doc, ext)
+            if status.action == "known":
+                summary.known += 1
+            else:
+                setattr(summary, status.action, getattr(summary, status.action) + 1)
+                if doc.skipped:
+                    summary.not_extracted.append((doc.source or doc.id, doc.skipped))
+            if error := failures.pop(doc.source or doc.id, None):
+                summary.errors.append(error)
+            _notify(on_item, error or doc, status)
+            if n % settings.batch_size == 0:
+                connect_pending(store, on_failure=link_failed)
         connect_pending(store, on_failure=link_failed)  # also repairs documents a crashed run stored but did not connect
     finally:
         if not isinstance(db, Store):
@@ -117,13 +115,13 @@ def _notify(callback: Callable[..., None] | None, item: Any, status: Status | No
 
 
 def extract(inputs: Iterable[str], settings: Settings | None = None,
-            on_error: Callable[[InputError], None] | None = None) -> Iterator[dict[str, Any]]:
+            on_error: Callable[[InputError], None] | None = None, workers: int | None = None) -> Iterator[dict[str, Any]]:
     """Export records (SPEC.md) of every input, without a database.
 
     Documents and their items come first, in input order; entities (merged
     across the inputs) follow, then links. An input that cannot be read, or
     whose analysis fails, goes to ``on_error``; a document whose analysis
-    failed is still exported, without items.
+    failed is still exported, without items. ``workers`` as for ``ingest``.
     """
     settings = settings or Settings()
     entities: dict[str, Entity] = {}
@@ -141,8 +139,7 @@ def extract(inputs: Iterable[str], settings: Settings | None = None,
 
     corpus = MemoryCorpus()
     failures: dict[str, AnalysisError] = {}
-    for doc, ext in extract_documents(documents(), settings.model, settings.batch_size, settings.max_chars,
-                                      on_failure=lambda e: failures.__setitem__(e.source, e)):
+    for doc, ext in analyse(documents(), settings, workers, on_failure=lambda e: failures.__setitem__(e.source, e)):
         ext = _resolved(PeopleInMemory(entities), doc, ext, failures) or Extraction(doc.id)
         if error := failures.pop(doc.source or doc.id, None):
             report(error)

@@ -24,6 +24,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: SQLite path or URL (default $KHABAR_DB or ./khabar.db).")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, JSON Lines, feeds, WARC files or http(s) URLs.")]
+Workers = Annotated[int | None, typer.Option("--workers", min=1, help="Processes that analyse (default $KHABAR_WORKERS or the cores; 1: this process only).")]
 AllLinks = Annotated[bool, typer.Option("--all-links", help="Also show links scoring below the threshold (KHABAR_LINK_THRESHOLD, default 0.5).")]
 
 
@@ -49,7 +50,7 @@ def _settings(db: str | None = None) -> Settings:
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None) -> None:
+def ingest(paths: Paths, db: DbOption = None, workers: Workers = None) -> None:
     """Read articles, extract their records and store them.
 
     Example: khabar ingest articles/ https://example.org/feed.xml --db team.db
@@ -57,8 +58,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
     from khabar.api import ingest as run
 
     settings = _settings(db)
+    # Redrawn on each document, not by a thread: worker processes are forked from this one, and a fork with threads running is unsafe.
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal, auto_refresh=False) as progress:
         task = progress.add_task("", total=None)
 
         def on_item(item, status) -> None:
@@ -67,9 +69,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
             elif item.skipped:
                 progress.console.print(f"khabar: {item.source}: stored without extraction: {item.skipped}",
                                        markup=False, highlight=False, soft_wrap=True)
-            progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50])
+            progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50], refresh=True)
 
-        summary = run(paths, settings=settings, on_item=on_item)
+        summary = run(paths, settings=settings, on_item=on_item, workers=workers)
     err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
               f"— {settings.db_url}", highlight=False, soft_wrap=True)
@@ -79,7 +81,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
 
 @app.command()
 def extract(paths: Paths,
-            fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl") -> None:
+            fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl", workers: Workers = None) -> None:
     """Extract records without a database and print them as JSON Lines.
 
     Example: khabar extract article.md --format jsonl > article.jsonl
@@ -95,7 +97,7 @@ def extract(paths: Paths,
         failed.append(error)
         _say_error(error)
 
-    write_jsonl(run(paths, on_error=on_error), sys.stdout)
+    write_jsonl(run(paths, on_error=on_error, workers=workers), sys.stdout)
     if failed:
         raise typer.Exit(1)
 
