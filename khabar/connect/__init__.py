@@ -20,7 +20,11 @@ from khabar.records import Document, Event, Figure, Link
 
 class Corpus(Protocol):
     def document(self, doc_id: str) -> Document | None: ...
-    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]: ...
+    def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
+        """Figures of one measure key and unit, at ``place`` or at no place (any place when ``place`` is None), in the
+        order stored. With ``published`` (first, last day), figures without a date of their own only if their
+        document was published within it; dated and promised figures always."""
+        ...
     def events_about(self, source: str | None, target: str | None) -> list[Event]: ...
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]: ...
     def syndicated_with(self, doc_id: str) -> set[str]: ...
@@ -85,9 +89,16 @@ class MemoryCorpus:
     def document(self, doc_id: str) -> Document | None:
         return self.documents.get(doc_id)
 
-    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]:
+    def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
         by_place = self._groups.get((key, unit), {})
-        return self._in_order(by_place.values() if place is None else [by_place.get(place, []), by_place.get(None, [])])
+        members = self._in_order(by_place.values() if place is None else [by_place.get(place, []), by_place.get(None, [])])
+        return members if published is None else [f for f in members if self._in_window(f, published)]
+
+    def _in_window(self, f: Figure, published: tuple[str, str]) -> bool:
+        if f.promised or (f.date and f.date.start):
+            return True
+        day = self.documents[f.doc].published
+        return day is not None and published[0] <= day <= published[1] + "T99"  # "2021-10-26T08:00" is on the 26th
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:
         return self._in_order([self._by_source.get(source, []) if source else [], self._by_target.get(target, []) if target else []])
