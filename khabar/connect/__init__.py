@@ -9,7 +9,8 @@ costs the same in a store of ten or ten thousand.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -57,7 +58,8 @@ class MemoryCorpus:
         self.bands: dict[tuple[int, str], set[str]] = {}  # MinHash band -> documents
         self.signatures: dict[str, object] = {}
         self._seq: dict[str, int] = {}  # figure, event or link id -> when it was added
-        self._groups: dict[tuple[str | None, str], dict[str | None, list[Figure]]] = {}  # (key, unit) -> place -> figures
+        # (key, unit) -> place -> the day an undated figure's document was published ("" for dated and promised figures)
+        self._groups: dict[tuple[str | None, str], dict[str | None, dict[str | None, list[Figure]]]] = {}
         self._by_source: dict[str, list[Event]] = {}
         self._by_target: dict[str, list[Event]] = {}
         self._link_items: dict[tuple[str, str], set[str]] = {}  # (kind, item) -> link ids
@@ -68,7 +70,8 @@ class MemoryCorpus:
         self.documents[doc.id] = doc
         for f in figures:
             self._seq[f.id] = len(self._seq)
-            self._groups.setdefault((f.measure_key, f.unit), {}).setdefault(f.place, []).append(f)
+            day = "" if f.promised or (f.date and f.date.start) else (doc.published or "")[:10] or None
+            self._groups.setdefault((f.measure_key, f.unit), {}).setdefault(f.place, {}).setdefault(day, []).append(f)
         for e in events:
             self._seq[e.id] = len(self._seq)
             if e.source:
@@ -91,14 +94,11 @@ class MemoryCorpus:
 
     def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
         by_place = self._groups.get((key, unit), {})
-        members = self._in_order(by_place.values() if place is None else [by_place.get(place, []), by_place.get(None, [])])
-        return members if published is None else [f for f in members if self._in_window(f, published)]
-
-    def _in_window(self, f: Figure, published: tuple[str, str]) -> bool:
-        if f.promised or (f.date and f.date.start):
-            return True
-        day = self.documents[f.doc].published
-        return day is not None and published[0] <= day <= published[1] + "T99"  # "2021-10-26T08:00" is on the 26th
+        by_day = list(by_place.values()) if place is None else [by_place.get(place, {}), by_place.get(None, {})]
+        if published is None:
+            return self._in_order(figures for days in by_day for figures in days.values())
+        days = ["", *_days(*published)]
+        return self._in_order(d.get(day, []) for d in by_day for day in days)
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:
         return self._in_order([self._by_source.get(source, []) if source else [], self._by_target.get(target, []) if target else []])
@@ -130,6 +130,16 @@ class MemoryCorpus:
             self.links[link.id] = link
             for item in link.items:
                 self._link_items.setdefault((link.kind, item), set()).add(link.id)
+
+
+def _days(first: str, last: str) -> Iterator[str]:
+    """Every day from ``first`` to ``last`` (ISO dates), both included."""
+    day, end = date.fromisoformat(first), date.fromisoformat(last)
+    while day <= end:
+        yield day.isoformat()
+        if day == date.max:
+            return
+        day += timedelta(days=1)
 
 
 def connect(corpus: Corpus, docs: list[Document], figures: list[Figure], events: list[Event]) -> list[Link]:
