@@ -72,7 +72,11 @@ def ingest(paths: Paths, db: DbOption = None, workers: Workers = None) -> None:
             progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50], refresh=True)
 
         summary = run(paths, settings=settings, on_item=on_item, workers=workers)
-    err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
+    _print_summary("ingested", summary, settings)
+
+
+def _print_summary(done: str, summary, settings: Settings) -> None:
+    err.print(f"{done} {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
               f"— {settings.db_url}", highlight=False, soft_wrap=True)
     if summary.failed:
@@ -100,6 +104,48 @@ def extract(paths: Paths,
     write_jsonl(run(paths, on_error=on_error, workers=workers), sys.stdout)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def batch(paths: Paths,
+          out: Annotated[str, typer.Option("--out", help="Folder for the JSON Lines shards.")],
+          address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join: auto, or ray://host:port "
+                                                      "(default: a Ray runtime started for this run).")] = None,
+          actors: Annotated[int | None, typer.Option("--actors", min=1, help="Analysing actors (default: one per CPU of the cluster).")] = None) -> None:
+    """Analyse a corpus on Ray and write JSON Lines shards (the records of 'khabar extract').
+
+    Examples: khabar batch archive/ --out shards/; khabar batch archive/ --out shards/ --address auto
+    """
+    from khabar.batch import batch as run
+
+    failed: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failed.append(error)
+        _say_error(error)
+
+    n = run(paths, out, settings=_settings(), address=address, on_error=on_error, actors=actors)
+    err.print(f"wrote {n} documents to {out} ({len(failed)} failed)", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(folder: Annotated[str, typer.Argument(help="A folder of shards written by 'khabar batch'.")], db: DbOption = None) -> None:
+    """Store the shards of 'khabar batch' and connect them.
+
+    Example: khabar load shards/ --db postgresql://team@db/khabar
+    """
+    from khabar.batch import load as run
+
+    settings = _settings(db)
+
+    def on_item(item, status) -> None:
+        if isinstance(item, InputError):
+            _say_error(item)
+
+    summary = run(folder, settings=settings, on_item=on_item)
+    _print_summary("loaded", summary, settings)
 
 
 @app.command()

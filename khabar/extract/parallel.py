@@ -87,7 +87,7 @@ def _pooled(chunks: Iterator[list[Document]], settings: Settings, workers: int,
     try:
         while True:
             while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
-                pending.append((chunk, pool.submit(_analyse_chunk, chunk, *args)))
+                pending.append((chunk, pool.submit(analyse_chunk, chunk, *args)))
             if not pending:
                 return
             chunk, future = pending.popleft()
@@ -114,7 +114,7 @@ def _pooled(chunks: Iterator[list[Document]], settings: Settings, workers: int,
 def _alone(pool: ProcessPoolExecutor, doc: Document, args: tuple) -> Result | None:
     """One document analysed in a task of its own; None if its worker died."""
     try:
-        [result] = pool.submit(_analyse_chunk, [doc], *args).result()
+        [result] = pool.submit(analyse_chunk, [doc], *args).result()
     except BrokenProcessPool:
         return None
     return result
@@ -133,8 +133,8 @@ def _received(doc: Document, result: Result, on_failure: OnFailure) -> tuple[Doc
     return doc, ext
 
 
-def _analyse_chunk(chunk: list[Document], model: str, batch_size: int, max_chars: int) -> list[Result]:
-    """In a worker: the extraction of each document of ``chunk``, ready to be sent back."""
+def analyse_chunk(chunk: list[Document], model: str, batch_size: int, max_chars: int) -> list[Result]:
+    """In a worker (a process of the pool, or a Ray actor): the extraction of each document of ``chunk``, ready to be sent back."""
     failed: list[AnalysisError] = []
     out: list[Result] = []
     for doc, ext in extract_documents(chunk, model, batch_size, max_chars, on_failure=failed.append):
