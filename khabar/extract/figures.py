@@ -46,6 +46,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 UNICODE_FRACTIONS = {"½": Decimal("0.5"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                      "⅕": Decimal("0.2"), "⅛": Decimal("0.125")}
 VAGUE = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10, "scores": 20}
+WORD_STARTS = frozenset(NUMBER_WORDS) | frozenset(VAGUE) | {"a", "an", "one"}  # words a number can start with
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 MAX_UNIT_TOKENS = 3
 DIMENSIONS = {"thick", "long", "wide", "tall", "deep", "high", "across", "diameter", "square", "cubed", "squared"}
@@ -149,6 +150,8 @@ def _one_unit(doc: Doc, i: int) -> str | None:
 
 def _is_number_start(tok: Token) -> bool:
     low = tok.lower_
+    if low not in WORD_STARTS and tok.text not in UNICODE_FRACTIONS and not any(ch.isdigit() for ch in low):
+        return False  # most words: none of the tests below can pass, and they cost a dozen lookups and regexes a word
     if _token_value(tok) is not None or low in VAGUE or _glued(tok) or _one_unit(tok.doc, tok.i):
         return True
     if low in {"a", "an"} and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"hundred", "thousand", "million", "billion", "dozen"}:
