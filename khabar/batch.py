@@ -1,7 +1,7 @@
 """A corpus on a Ray cluster: ``khabar batch`` analyses on Ray Data and writes JSON Lines shards; ``khabar load`` stores them.
 
 ``batch``: read and clean (one Ray task per input) → analyse (a pool of Ray actors, each loading the model once) →
-link (in this process, in input order, as ``khabar extract`` does) → shards under the output folder:
+link (in a driver actor inside the cluster, in input order, as ``khabar extract`` does) → shards under the output folder:
 ``00000.jsonl``, ``00001.jsonl``, ... (each document and its items, ``DOCS_PER_SHARD`` documents a shard), then
 ``entities.jsonl`` and ``links.jsonl``, so that ``cat DIR/*.jsonl`` prints what ``khabar extract`` prints for the
 same inputs. ``DIR/stored/`` holds, shard by shard, what a store keeps and the export leaves out: where each entity
@@ -19,6 +19,7 @@ import shutil
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -147,11 +148,38 @@ def batch(inputs: Iterable[str], out: str | Path, settings: Settings | None = No
     settings = settings or Settings()
     report = on_error or (lambda _error: None)
     with ray_runtime(address, settings.workers) as ray:
-        documents = analysed_on_ray(ray, inputs, settings, report, actors)
+        driver = ray.remote(num_cpus=0)(Driver).remote(list(inputs), settings, actors)
         try:
-            return write_shards(linked_records(documents, settings, report, stored=True), Path(out))
+            return write_shards(_fetched(ray, driver, report), Path(out))
         except ray.exceptions.RayError as exc:  # an actor or a node lost: the run stops, earlier shards stay
             raise KhabarError(f"{out}: batch stopped, nothing written ({type(exc).__name__}: {str(exc).splitlines()[0][:200]})") from None
+
+
+class Driver:
+    """A Ray actor that runs the analysis on Ray Data and links, inside the cluster, and hands out the records in
+    chunks: Ray Data needs a process of the cluster to drive it, which a Ray Client connection (``ray://``) is not."""
+
+    def __init__(self, inputs: list[str], settings: Settings, actors: int | None) -> None:
+        import ray
+
+        self.errors: list[InputError] = []
+        documents = analysed_on_ray(ray, inputs, settings, self.errors.append, actors)
+        self.records = linked_records(documents, settings, self.errors.append, stored=True)
+
+    def chunk(self, size: int = 2000) -> tuple[list[dict[str, Any]], list[InputError], bool]:
+        """The next records, the errors met meanwhile, and whether that was all."""
+        records = list(islice(self.records, size))
+        errors, self.errors = self.errors, []
+        return records, errors, len(records) < size
+
+
+def _fetched(ray: Any, driver: Any, report: Callable[[InputError], None]) -> Iterator[dict[str, Any]]:
+    done = False
+    while not done:
+        records, errors, done = ray.get(driver.chunk.remote())
+        for error in errors:
+            report(error)
+        yield from records
 
 
 def write_shards(records: Iterable[dict[str, Any]], out: Path, per_shard: int = DOCS_PER_SHARD) -> int:
