@@ -82,6 +82,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _pooled(chunks: Iterator[list[Document]], settings: Settings, workers: int,
             on_failure: OnFailure) -> Iterator[tuple[Document, Extraction | None]]:
     args = (settings.model, settings.batch_size, settings.max_chars)
+    if _context().get_start_method() == "fork":
+        _warm(settings)
     pool = _pool(workers)
     pending: deque[tuple[list[Document], Future]] = deque()
     try:
@@ -109,6 +111,16 @@ def _pooled(chunks: Iterator[list[Document]], settings: Settings, workers: int,
                 yield _received(doc, result, on_failure)
     finally:
         pool.shutdown(cancel_futures=True)
+
+
+def _warm(settings: Settings) -> None:
+    """Load the model and run it once here, before the workers are forked: they start ready, and share its memory."""
+    from khabar.ingest import make_document
+    from khabar.ingest.text import Parsed
+
+    text = "On Monday, 12 ministers said they had met in Paris."
+    warm = make_document(Parsed(body=text, published="2020-01-06"), "<warm-up>", language="en")
+    list(extract_documents([warm], settings.model, settings.batch_size, settings.max_chars))
 
 
 def _alone(pool: ProcessPoolExecutor, doc: Document, args: tuple) -> Result | None:
