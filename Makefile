@@ -37,6 +37,7 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/links_at_scale.py
 
 clean:
 	rm -rf $(VENV) out *.egg-info

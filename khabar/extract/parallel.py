@@ -1,7 +1,8 @@
 """Analysis on every core: documents go to worker processes in chunks, extractions come back in input order.
 
-Each worker loads the model once (``pipeline.build`` is cached per process) and runs the same
-``extract_documents`` as one process does, so ``--workers N`` gives the records ``--workers 1`` gives.
+Workers run the same ``extract_documents`` as one process does, so ``--workers N`` gives the records
+``--workers 1`` gives. Where workers are forked (Linux), this process loads the model and runs it once
+before forking them, and they share it; elsewhere each loads it once (``pipeline.build`` is cached).
 What crosses the process boundary is the document and, back, why it was skipped, its extraction
 (without the per-document actor index only the extractors read) and the ``AnalysisError`` of a
 failed analysis. A worker that dies (killed, out of memory, crashed in native code) fails the
@@ -37,7 +38,8 @@ def analyse(documents: Iterable[Document], settings: Settings | None = None, wor
             on_failure: OnFailure | None = None) -> Iterator[tuple[Document, Extraction | None]]:
     """``extract_documents`` over ``workers`` processes (default ``settings.workers``): (document, extraction) in input order.
 
-    Input that fits in one chunk is analysed in this process: a pool would run it on one core anyway.
+    As there, ``on_failure`` gets a failed analysis just before its document comes back. Input that fits in one
+    chunk is analysed in this process: a pool would run it on one core anyway.
     """
     settings = settings or Settings()
     workers = workers or settings.workers
