@@ -16,7 +16,6 @@ import json
 import logging
 import pickle
 import shutil
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from itertools import islice
@@ -76,17 +75,13 @@ def _read(row: dict[str, Any], settings: Settings) -> list[dict[str, bytes]]:
 
 
 class Analyser:
-    """A Ray actor: loads the model once, then analyses batches of documents as the worker processes of ``extract`` do.
+    """A Ray actor: loads the model once, then analyses batches of documents as the worker processes of ``extract`` do."""
 
-    ``settings`` is a class attribute (see ``_analyser``): an actor with constructor arguments makes Ray warn that it
-    cannot be restarted once they are gone."""
-
-    settings = Settings()
-
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
         from khabar.extract.pipeline import build
 
-        build(self.settings.model)
+        self.settings = settings
+        build(settings.model)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
         items = [pickle.loads(b) for b in batch["item"]]
@@ -97,8 +92,9 @@ class Analyser:
 
 def _not_restarted() -> dict[str, int]:
     """Analysing actors are not restarted: a document's failure is caught inside the actor, so an actor dies only when
-    its process does (out of memory, killed), and Ray could not restart it anyway (its arguments are gone, Ray issue
-    53727): the run stops with that error, and the shards of an earlier run stay as they were."""
+    its process does (out of memory, killed), and Ray could not restart it anyway (its arguments are in the object
+    store, Ray issue 53727, which Ray warns about on every run otherwise): the run stops with that error, and the
+    shards of an earlier run stay as they were."""
     return {"max_restarts": 0}
 
 
@@ -120,17 +116,13 @@ def analysed_on_ray(ray: Any, inputs: Iterable[str], settings: Settings, report:
     context.execution_options.preserve_order = True  # documents come back in input order
     context.enable_progress_bars = False
     context.target_max_block_size = BLOCK_BYTES
-    logging.getLogger("ray.data").setLevel(logging.ERROR)  # one line per failed input is what a user reads
-    warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.data")
     pool = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    analyser = type("Analyser", (Analyser,), {"settings": settings})
-    with warnings.catch_warnings():  # Ray 2.60 names no other way to set max_restarts, and warns it will: pinned
-        warnings.simplefilter("ignore")
-        rows = (ray.data.from_items([{"input": n} for n in names], override_num_blocks=len(names))
-                .flat_map(_read, fn_kwargs={"settings": settings})
-                .map_batches(analyser, batch_size=settings.batch_size, compute=ray.data.ActorPoolStrategy(size=pool),
-                             num_cpus=ACTOR_CPUS, ray_remote_args_fn=_not_restarted)
-                .iter_rows())
+    rows = (ray.data.from_items([{"input": n} for n in names], override_num_blocks=len(names))
+            .flat_map(_read, fn_kwargs={"settings": settings})
+            .map_batches(Analyser, fn_constructor_kwargs={"settings": settings}, batch_size=settings.batch_size,
+                         compute=ray.data.ActorPoolStrategy(size=pool), num_cpus=ACTOR_CPUS,
+                         ray_remote_args_fn=_not_restarted)  # Ray 2.60 has no other way to set it (and warns it will)
+            .iter_rows())
     seen: set[str] = set()
     for row in rows:
         item, result = pickle.loads(row["item"])
