@@ -34,7 +34,7 @@ _debug = os.environ.get("KHABAR_DEBUG") == "1"
 @app.callback()
 def _options(debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of a failed analysis (or KHABAR_DEBUG=1).")] = False) -> None:
     global _debug
-    _debug = _debug or debug
+    _debug = debug or os.environ.get("KHABAR_DEBUG") == "1"  # per invocation: an earlier --debug in this process does not stick
 
 
 def _say_error(error: InputError | KhabarError, console: Console | None = None) -> None:
