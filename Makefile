@@ -43,6 +43,7 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/links_at_scale.py
 
 # Screenshots of the workbench for the README, from the demo store.
 screenshots: $(VENV)/.installed-test chromium demo

@@ -1,14 +1,19 @@
-"""Links at scale: a store of N generated documents with planted series, contradictions and copies.
+"""Links and memory at scale: a corpus of N generated documents with planted series, contradictions and copies.
 
-    python bench/links_at_scale.py [--docs 10000] [--db PATH]
+    python bench/links_at_scale.py [--docs 10000] [--workers N] [--db PATH]
 
-Documents come from templates over generated countries-and-places facts, with
-known answers: each "story" plants a figure series (several dated counts of
-one measure), a contradiction (two sources, one time, different values) and
-some syndicated copies. The script prints precision and recall of each link
-kind against the planted ones, and the time to add one more document to the
-full store against the time to add it to a store of 100: adding must not
-grow with the store (links are found through indexes, not scans).
+Documents come from templates over generated countries-and-places facts, with known answers: each
+"story" plants a figure series (several dated counts of one measure), a contradiction (two sources,
+one time, different values) and some syndicated copies. In one run the script
+
+1. ingests them all into a SQLite store (``khabar.api.ingest``, worker processes) and prints the
+   resident memory of this process and of the workers every tenth of the way, and the peak: it must
+   stay flat;
+2. prints each link kind's precision and recall against the planted ones;
+3. replays the stored extractions, in order, into an in-memory corpus (``MemoryCorpus``, what
+   ``khabar extract`` links with) and into a new SQLite store (store, then connect, as ``ingest``
+   does), and prints the time to add and link one document when the corpus holds 100, 1,000 and
+   10,000 documents (the mean over the 50 documents before each size): it must stay flat.
 """
 from __future__ import annotations
 
@@ -20,7 +25,15 @@ import time
 from pathlib import Path
 
 from khabar.api import ingest
+from khabar.config import cores
+from khabar.connect import MemoryCorpus, connect
+from khabar.connect.stored import connect_pending
+from khabar.extract import Extraction
+from khabar.records import DateMention, Event, Figure, Statement
 from khabar.store import Store
+
+SIZES = (100, 1_000, 10_000)
+WINDOW = 50  # documents timed before each size
 
 COUNTRIES = ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Mongolia", "Georgia", "Armenia",
              "Azerbaijan", "Moldova", "Belarus", "Ukraine", "Serbia", "Albania", "Bosnia", "Nepal", "Bhutan", "Laos",
@@ -104,41 +117,116 @@ def score(store: Store, docs: list[dict], planted: dict[str, set]) -> dict[str, 
     return out
 
 
-def add_one(db: str, workdir: Path, n: int) -> float:
-    one = {"id": f"extra-{n}", "url": f"https://late.example.org/{n}", "published": "2030-01-10", "publisher": "Late",
-           "text": f"In early January 2030, 55,000 refugees were living in Kazakhstan, officials said. {' '.join(FILLER[:6])}"}
-    path = workdir / f"one-{n}.jsonl"
-    path.write_text(json.dumps(one) + "\n")
+def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
+    """Resident memory of a process in MB, from /proc (Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children() -> list[int]:
+    """This process's child processes (the analysis workers)."""
+    out = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            out += [int(pid) for pid in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
+
+
+def ingest_watching_memory(path: Path, db: str, total: int, workers: int) -> float:
+    """Ingest ``path`` into ``db``, printing this process's and the workers' resident memory every tenth of the way."""
+    seen = 0
+    step = max(1, total // 10)
     start = time.perf_counter()
-    ingest([str(path)], db=db)
-    return time.perf_counter() - start
+    worker_peak = 0.0
+
+    def on_item(item, status) -> None:
+        nonlocal seen, worker_peak
+        seen += 1
+        worker_peak = max([worker_peak, *(rss_mb(pid) for pid in children())])
+        if seen % step == 0:
+            print(f"  {seen:>6} documents  {time.perf_counter() - start:6.0f} s   this process {rss_mb():6.0f} MB   "
+                  f"workers {sum(rss_mb(pid) for pid in children()):6.0f} MB", flush=True)
+
+    ingest([str(path)], db=db, on_item=on_item, workers=workers)
+    elapsed = time.perf_counter() - start
+    print(f"  peak resident memory: this process {rss_mb(field='VmHWM'):.0f} MB, one worker {worker_peak:.0f} MB")
+    return elapsed
+
+
+def stored_extractions(db: str) -> list[tuple]:
+    """(document, extraction) of every stored document, in the order stored, rebuilt from the store."""
+    with Store(db) as store:
+        docs = list(store.documents())
+        exts = {d.id: Extraction(d.id) for d in docs}
+        for ent in store.entities():
+            for doc_id in ent.docs:
+                exts[doc_id].entities[ent.id] = ent
+        for mention in store.mentions():
+            exts[mention.doc].mentions.append(mention)
+        for kind, attr in ((Event, "events"), (Statement, "statements"), (Figure, "figures"), (DateMention, "dates")):
+            for item in store.items(kind):
+                getattr(exts[item.doc], attr).append(item)
+    return [(d, exts[d.id]) for d in docs]
+
+
+def link_times(replay: list[tuple], workdir: Path) -> dict[str, dict[int, float]]:
+    """Seconds to add and link one document at each size, in memory and in a SQLite store."""
+    size_of = {n: size for size in SIZES for n in range(size - WINDOW + 1, size + 1) if size <= len(replay)}
+    out: dict[str, dict[int, float]] = {"memory": {}, "SQLite": {}}
+
+    def timed(path: str, n: int, add, *args) -> None:
+        start = time.perf_counter()
+        add(*args)
+        if n in size_of:
+            out[path][size_of[n]] = out[path].get(size_of[n], 0.0) + (time.perf_counter() - start) / WINDOW
+
+    def in_memory(corpus: MemoryCorpus, doc, ext: Extraction) -> None:
+        corpus.add(doc, ext.figures, ext.events)
+        connect(corpus, [doc], ext.figures, ext.events)
+
+    def in_store(store: Store, doc, ext: Extraction, n: int) -> None:
+        store.add(doc, ext)
+        if n % 16 == 0 or n in SIZES:  # ingest connects every batch of stored documents: each pays its share
+            connect_pending(store)
+
+    corpus = MemoryCorpus()
+    for n, (doc, ext) in enumerate(replay, 1):
+        timed("memory", n, in_memory, corpus, doc, ext)
+    with Store(f"sqlite:///{workdir / 'replay.db'}") as store:
+        for n, (doc, ext) in enumerate(replay, 1):
+            timed("SQLite", n, in_store, store, doc, ext, n)
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=cores())
     parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="khabar-bench-"))
     docs, planted = stories(args.docs)
-    small_db = f"sqlite:///{workdir / 'small.db'}"
-    (workdir / "small.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs[:100]))
-    ingest([str(workdir / "small.jsonl")], db=small_db)
-    t_small = min(add_one(small_db, workdir, i) for i in range(3))
     db = f"sqlite:///{args.db or workdir / 'big.db'}"
     (workdir / "big.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs))
-    start = time.perf_counter()
-    ingest([str(workdir / "big.jsonl")], db=db)
-    t_build = time.perf_counter() - start
-    t_big = min(add_one(db, workdir, 10 + i) for i in range(3))
+    print(f"ingest of {len(docs)} generated documents, {args.workers} worker processes:")
+    elapsed = ingest_watching_memory(workdir / "big.jsonl", db, len(docs), args.workers)
     with Store(db) as store:
         results = score(store, docs, planted)
         counts = store.counts()
-    print(f"{len(docs)} documents ingested in {t_build:.0f} s ({len(docs) / t_build:.1f} docs/s); store: {counts}")
+    print(f"  {len(docs) / elapsed:.1f} documents/s (parse, extract, store, connect); store: {counts}")
     for kind, (p, r) in results.items():
         print(f"{kind:<14} precision {p:.2f}  recall {r:.2f}")
-    print(f"add one document: {t_small * 1000:.0f} ms to a store of 100, {t_big * 1000:.0f} ms to a store of {len(docs)} "
-          f"(ratio {t_big / t_small:.2f})")
+    times = link_times(stored_extractions(db), workdir)
+    print("add and link one document (ms), corpus of " + " / ".join(f"{n:,}" for n in times["memory"]) + " documents:")
+    for path, by_size in times.items():
+        print(f"  {path:<7} " + " / ".join(f"{t * 1000:6.1f}" for t in by_size.values()))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ err = Console(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Database: SQLite path or URL (default $KHABAR_DB or ./khabar.db).")]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, globs, JSON Lines, feeds, WARC files or http(s) URLs.")]
+Workers = Annotated[int | None, typer.Option("--workers", min=1, help="Processes that analyse (default $KHABAR_WORKERS or the cores; 1: this process only).")]
 AllLinks = Annotated[bool, typer.Option("--all-links", help="Also show links scoring below the threshold (KHABAR_LINK_THRESHOLD, default 0.5).")]
 
 
@@ -33,7 +34,7 @@ _debug = os.environ.get("KHABAR_DEBUG") == "1"
 @app.callback()
 def _options(debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of a failed analysis (or KHABAR_DEBUG=1).")] = False) -> None:
     global _debug
-    _debug = _debug or debug
+    _debug = debug or os.environ.get("KHABAR_DEBUG") == "1"  # per invocation: an earlier --debug in this process does not stick
 
 
 def _say_error(error: InputError | KhabarError, console: Console | None = None) -> None:
@@ -49,7 +50,7 @@ def _settings(db: str | None = None) -> Settings:
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOption = None) -> None:
+def ingest(paths: Paths, db: DbOption = None, workers: Workers = None) -> None:
     """Read articles, extract their records and store them.
 
     Example: khabar ingest articles/ https://example.org/feed.xml --db team.db
@@ -57,8 +58,9 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
     from khabar.api import ingest as run
 
     settings = _settings(db)
+    # Redrawn on each document, not by a thread: worker processes are forked from this one, and a fork with threads running is unsafe.
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal, auto_refresh=False) as progress:
         task = progress.add_task("", total=None)
 
         def on_item(item, status) -> None:
@@ -67,10 +69,14 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
             elif item.skipped:
                 progress.console.print(f"khabar: {item.source}: stored without extraction: {item.skipped}",
                                        markup=False, highlight=False, soft_wrap=True)
-            progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50])
+            progress.update(task, advance=1, description=(getattr(item, "title", None) or "")[:50], refresh=True)
 
-        summary = run(paths, settings=settings, on_item=on_item)
-    err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
+        summary = run(paths, settings=settings, on_item=on_item, workers=workers)
+    _print_summary("ingested", summary, settings)
+
+
+def _print_summary(done: str, summary, settings: Settings) -> None:
+    err.print(f"{done} {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
               f"— {settings.db_url}", highlight=False, soft_wrap=True)
     if summary.failed:
@@ -79,7 +85,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
 
 @app.command()
 def extract(paths: Paths,
-            fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl") -> None:
+            fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl", workers: Workers = None) -> None:
     """Extract records without a database and print them as JSON Lines.
 
     Example: khabar extract article.md --format jsonl > article.jsonl
@@ -95,9 +101,51 @@ def extract(paths: Paths,
         failed.append(error)
         _say_error(error)
 
-    write_jsonl(run(paths, on_error=on_error), sys.stdout)
+    write_jsonl(run(paths, on_error=on_error, workers=workers), sys.stdout)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def batch(paths: Paths,
+          out: Annotated[str, typer.Option("--out", help="Folder for the JSON Lines shards.")],
+          address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join: auto, or ray://host:port "
+                                                      "(default: a Ray runtime started for this run).")] = None,
+          actors: Annotated[int | None, typer.Option("--actors", min=1, help="Analysing actors (default: one per CPU of the cluster).")] = None) -> None:
+    """Analyse a corpus on Ray and write JSON Lines shards (the records of 'khabar extract').
+
+    Examples: khabar batch archive/ --out shards/; khabar batch archive/ --out shards/ --address auto
+    """
+    from khabar.batch import batch as run
+
+    failed: list[InputError] = []
+
+    def on_error(error: InputError) -> None:
+        failed.append(error)
+        _say_error(error)
+
+    n = run(paths, out, settings=_settings(), address=address, on_error=on_error, actors=actors)
+    err.print(f"wrote {n} documents to {out} ({len(failed)} failed)", highlight=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(folder: Annotated[str, typer.Argument(help="A folder of shards written by 'khabar batch'.")], db: DbOption = None) -> None:
+    """Store the shards of 'khabar batch' and connect them.
+
+    Example: khabar load shards/ --db postgresql://team@db/khabar
+    """
+    from khabar.batch import load as run
+
+    settings = _settings(db)
+
+    def on_item(item, status) -> None:
+        if isinstance(item, InputError):
+            _say_error(item)
+
+    summary = run(folder, settings=settings, on_item=on_item)
+    _print_summary("loaded", summary, settings)
 
 
 @app.command()

@@ -13,6 +13,14 @@ def _int_env(name: str, default: int) -> int:
     return int(raw) if raw and raw.isdigit() else default
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def _float_env(name: str, default: float) -> float:
     try:
         return float(os.environ.get(name, default))
@@ -31,6 +39,7 @@ class Settings:
     max_redirects: int = 5
     allow_private: bool = field(default_factory=lambda: os.environ.get("KHABAR_ALLOW_PRIVATE") == "1")
     batch_size: int = 16  # documents per spaCy batch and per progress step
+    workers: int = field(default_factory=lambda: _int_env("KHABAR_WORKERS", 0) or cores())  # processes that analyse
     max_chars: int = field(default_factory=lambda: _int_env("KHABAR_MAX_CHARS", 300_000))  # analysed per document
     # Links scoring below this are kept in the store but not reported or exported (``--all-links`` shows them).
     link_threshold: float = field(default_factory=lambda: _float_env("KHABAR_LINK_THRESHOLD", 0.5))

@@ -19,6 +19,16 @@ class InputError(KhabarError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # worker processes send errors back pickled: rebuilt from their fields, not __init__'s arguments
+        return _restore, (type(self), str(self), self.__dict__)
+
+
+def _restore(cls: type[InputError], message: str, fields: dict) -> InputError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(fields)
+    return error
+
 
 class AnalysisError(InputError):
     """Analysing one document raised: the document is kept without extraction and the batch goes on.

@@ -9,8 +9,8 @@ costs the same in a store of ten or ten thousand.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
 from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -21,7 +21,11 @@ from khabar.records import Document, Event, Figure, Link
 
 class Corpus(Protocol):
     def document(self, doc_id: str) -> Document | None: ...
-    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]: ...
+    def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
+        """Figures of one measure key and unit, at ``place`` or at no place (any place when ``place`` is None), in the
+        order stored. With ``published`` (first, last day), figures without a date of their own only if their
+        document was published within it; dated and promised figures always."""
+        ...
     def events_about(self, source: str | None, target: str | None) -> list[Event]: ...
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]: ...
     def syndicated_with(self, doc_id: str) -> set[str]: ...
@@ -38,21 +42,42 @@ def link_id(kind: str, *parts: str) -> str:
     return f"{kind}:" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-@dataclass
 class MemoryCorpus:
-    """Documents, figures and events held in memory, indexed by dict."""
+    """Documents, figures, events and links held in memory, with the indexes the store has: figure groups by
+    (measure key, unit) and place, events by source and by target, links by (kind, item), MinHash bands.
 
-    documents: dict[str, Document] = field(default_factory=dict)
-    figures: list[Figure] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    links: dict[str, Link] = field(default_factory=dict)
-    bands: dict[tuple[int, str], set[str]] = field(default_factory=dict)  # MinHash band -> documents
-    signatures: dict[str, object] = field(default_factory=dict)
+    Every question is answered from an index, in the order things were added (what a list scan would return),
+    so adding one document costs the same in a corpus of ten or ten thousand.
+    """
+
+    def __init__(self) -> None:
+        self.documents: dict[str, Document] = {}
+        self.figures: list[Figure] = []
+        self.events: list[Event] = []
+        self.links: dict[str, Link] = {}
+        self.bands: dict[tuple[int, str], set[str]] = {}  # MinHash band -> documents
+        self.signatures: dict[str, object] = {}
+        self._seq: dict[str, int] = {}  # figure, event or link id -> when it was added
+        # (key, unit) -> place -> the day an undated figure's document was published ("" for dated and promised figures)
+        self._groups: dict[tuple[str | None, str], dict[str | None, dict[str | None, list[Figure]]]] = {}
+        self._by_source: dict[str, list[Event]] = {}
+        self._by_target: dict[str, list[Event]] = {}
+        self._link_items: dict[tuple[str, str], set[str]] = {}  # (kind, item) -> link ids
 
     def add(self, doc: Document, figures: list[Figure], events: list[Event]) -> None:
         from khabar.connect.syndication import bands, signature
 
         self.documents[doc.id] = doc
+        for f in figures:
+            self._seq[f.id] = len(self._seq)
+            day = "" if f.promised or (f.date and f.date.start) else (doc.published or "")[:10] or None
+            self._groups.setdefault((f.measure_key, f.unit), {}).setdefault(f.place, {}).setdefault(day, []).append(f)
+        for e in events:
+            self._seq[e.id] = len(self._seq)
+            if e.source:
+                self._by_source.setdefault(e.source, []).append(e)
+            if e.target:
+                self._by_target.setdefault(e.target, []).append(e)
         self.figures += figures
         self.events += events
         if (mh := signature(doc.text)) is not None:
@@ -60,18 +85,27 @@ class MemoryCorpus:
             for b, key in enumerate(bands(mh)):
                 self.bands.setdefault((b, key), set()).add(doc.id)
 
+    def _in_order(self, lists: Iterable[list]) -> list:
+        """The union of index lists, each in the order added, as one list in that order."""
+        return sorted({id(x): x for part in lists for x in part}.values(), key=lambda x: self._seq[x.id])
+
     def document(self, doc_id: str) -> Document | None:
         return self.documents.get(doc_id)
 
-    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]:
-        return [f for f in self.figures if f.measure_key == key and f.unit == unit and (place is None or f.place in (place, None))]
+    def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
+        by_place = self._groups.get((key, unit), {})
+        by_day = list(by_place.values()) if place is None else [by_place.get(place, {}), by_place.get(None, {})]
+        if published is None:
+            return self._in_order(figures for days in by_day for figures in days.values())
+        days = ["", *_days(*published)]
+        return self._in_order(d.get(day, []) for d in by_day for day in days)
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:
-        return [e for e in self.events if (source and e.source == source) or (target and e.target == target)]
+        return self._in_order([self._by_source.get(source, []) if source else [], self._by_target.get(target, []) if target else []])
 
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]:
-        wanted = set(items)
-        return [link for link in self.links.values() if link.kind == kind and wanted & set(link.items)]
+        ids = set().union(*(self._link_items.get((kind, i), set()) for i in items))
+        return [self.links[i] for i in sorted(ids, key=self._seq.__getitem__)]
 
     def syndicated_with(self, doc_id: str) -> set[str]:
         return {i for link in self.links_with("syndicated", [doc_id]) for i in link.items} - {doc_id}
@@ -88,7 +122,24 @@ class MemoryCorpus:
 
     def put_links(self, links: list[Link]) -> None:
         for link in links:
+            if (old := self.links.get(link.id)) is not None:
+                for item in old.items:
+                    self._link_items[(old.kind, item)].discard(old.id)
+            else:
+                self._seq[link.id] = len(self._seq)  # a link replaced keeps its place, as in a dict
             self.links[link.id] = link
+            for item in link.items:
+                self._link_items.setdefault((link.kind, item), set()).add(link.id)
+
+
+def _days(first: str, last: str) -> Iterator[str]:
+    """Every day from ``first`` to ``last`` (ISO dates), both included."""
+    day, end = date.fromisoformat(first), date.fromisoformat(last)
+    while day <= end:
+        yield day.isoformat()
+        if day == date.max:
+            return
+        day += timedelta(days=1)
 
 
 def connect(corpus: Corpus, docs: list[Document], figures: list[Figure], events: list[Event]) -> list[Link]:

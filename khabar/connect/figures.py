@@ -10,7 +10,7 @@ Reports and exports show links at or above ``Settings.link_threshold``.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -186,10 +186,10 @@ def contradiction_links(corpus: Corpus, new: list[Figure], members: list[Figure]
     out = []
     observed = _observed(members)
     for f in _observed(new):
+        copies = corpus.syndicated_with(f.doc)  # a syndicated copy repeats one figure, it does not contradict it
         for g in observed:
-            if g.id == f.id or g.per != f.per or not _differ(f.value, g.value) or _bounds_agree(f, g) or \
-                    f.doc in corpus.syndicated_with(g.doc):
-                continue  # a syndicated copy repeats one figure, it does not contradict it
+            if g.id == f.id or g.per != f.per or not _differ(f.value, g.value) or _bounds_agree(f, g) or g.doc in copies:
+                continue
             if f.doc == g.doc and (f.source == g.source and f.source_text == g.source_text):
                 continue  # one source, one document: a comparison, not a contradiction
             measure, shared = measure_similarity(f, g)
@@ -271,11 +271,44 @@ def promise_links(corpus: Corpus, members: list[Figure]) -> list[Link]:
     return out
 
 
+def _window(corpus: Corpus, new: list[Figure]) -> tuple[str, str]:
+    """The publication days (first, last) an undated figure needs to contradict one of ``new``: within STALE_DAYS of
+    their times. Outside them ``_time_fit`` is 0, hence the score, and no link is kept: leaving those figures out loses
+    nothing, and keeps the candidates of a common measure ("two districts") to one season of news, not the whole corpus.
+    Publication dates are ISO dates (SPEC.md), which sort as they date.
+    """
+    spans = [span for f in _observed(new) if (span := _span(corpus, f))]
+    if not spans:
+        return NO_DAYS  # nothing new can be placed in time: no contradiction, whatever the others say
+    return _shifted(min(a for a, _ in spans), -STALE_DAYS), _shifted(max(b for _, b in spans), STALE_DAYS)
+
+
+NO_DAYS = ("9999-12-31", "0001-01-01")  # a window no day is in
+
+
+def _shifted(day: date, days: int) -> str:
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.max if days > 0 else date.min).isoformat()
+
+
 def links(corpus: Corpus, figures: list[Figure]) -> list[Link]:
+    """Links of the new ``figures`` (already in the corpus) with every figure of their group (measure key, unit, place).
+
+    Candidates are bounded so that linking one document costs the same in a corpus of any size: series need the dated
+    figures of the group and contradictions only the undated ones published around the new ones (see ``_window``);
+    a group with a promise in it is read whole, since a promise is set against every later figure of its measure.
+    """
     out = []
-    groups = {(f.measure_key, f.unit, f.place) for f in figures if f.measure_key}
-    for key, unit, place in sorted(groups, key=lambda g: (g[0], g[1], g[2] or "")):
-        members = corpus.figures_in_group(key, unit, place)  # a figure with no place is compared with all of its kind
-        new = [f for f in figures if f.measure_key == key and f.unit == unit and f.place == place]
-        out += series_links(corpus, members) + contradiction_links(corpus, new, members) + promise_links(corpus, members)
+    groups: dict[tuple[str, str, str | None], list[Figure]] = {}
+    for f in figures:
+        if f.measure_key:
+            groups.setdefault((f.measure_key, f.unit, f.place), []).append(f)
+    for (key, unit, place), new in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], g[0][2] or "")):
+        # a figure with no place is compared with all of its kind
+        members = corpus.figures_in_group(key, unit, place, published=_window(corpus, new))
+        out += series_links(corpus, members) + contradiction_links(corpus, new, members)
+        if any(f.promised for f in members):
+            out += promise_links(corpus, corpus.figures_in_group(key, unit, place))
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -31,10 +32,15 @@ class StoreCorpus:
             rows = conn.execute(select(*[c for c in table.c if c.name != "date_start"]).where(where).order_by(table.c.id))
             return [_record(record_type, row) for row in rows]
 
-    def figures_in_group(self, key: str, unit: str, place: str | None) -> list[Figure]:
+    def figures_in_group(self, key: str, unit: str, place: str | None, published: tuple[str, str] | None = None) -> list[Figure]:
         where = (s.figures.c.measure_key == key) & (s.figures.c.unit == unit)
         if place is not None:
             where &= or_(s.figures.c.place == place, s.figures.c.place.is_(None))
+        if published is not None:  # "2021-10-26T08:00" is on the 26th: before the day after the last
+            last = date.fromisoformat(published[1])
+            after = (last + timedelta(days=1)).isoformat() if last < date.max else "9999-99"
+            docs = select(s.documents.c.id).where(s.documents.c.published >= published[0], s.documents.c.published < after)
+            where &= or_(s.figures.c.date_start.is_not(None), s.figures.c.promised.is_(True), s.figures.c.doc.in_(docs))
         return self._items(Figure, where)
 
     def events_about(self, source: str | None, target: str | None) -> list[Event]:

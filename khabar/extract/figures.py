@@ -46,6 +46,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 UNICODE_FRACTIONS = {"½": Decimal("0.5"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                      "⅕": Decimal("0.2"), "⅛": Decimal("0.125")}
 VAGUE = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10, "scores": 20}
+WORD_STARTS = frozenset(NUMBER_WORDS) | frozenset(VAGUE) | {"a", "an", "one"}  # words a number can start with
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 MAX_UNIT_TOKENS = 3
 DIMENSIONS = {"thick", "long", "wide", "tall", "deep", "high", "across", "diameter", "square", "cubed", "squared"}
@@ -149,6 +150,8 @@ def _one_unit(doc: Doc, i: int) -> str | None:
 
 def _is_number_start(tok: Token) -> bool:
     low = tok.lower_
+    if low not in WORD_STARTS and tok.text not in UNICODE_FRACTIONS and not any(ch.isdigit() for ch in low):
+        return False  # most words: none of the tests below can pass, and they cost a dozen lookups and regexes a word
     if _token_value(tok) is not None or low in VAGUE or _glued(tok) or _one_unit(tok.doc, tok.i):
         return True
     if low in {"a", "an"} and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"hundred", "thousand", "million", "billion", "dozen"}:
@@ -613,7 +616,7 @@ def _phrase(tok: Token, keep_preps: bool = True) -> str:
     return _cap(" ".join(t.text for t in words)) or tok.text
 
 
-def _source(doc: Doc, ext: Extraction, start_char: int, head: Token) -> tuple[str | None, str | None]:
+def _source(doc: Doc, ext: Extraction, start_char: int, head: Token, quotes: list[re.Match]) -> tuple[str | None, str | None]:
     """Who gave the figure: the speaker of a statement it is part of, or "researchers' estimates"."""
     for tok in [head, *head.ancestors]:
         for child in [tok, *tok.children]:
@@ -640,7 +643,7 @@ def _source(doc: Doc, ext: Extraction, start_char: int, head: Token) -> tuple[st
                 best = (st, content)
     if best:
         return best[0].speaker, best[0].speaker_text
-    return _announcer(doc, head) or _quoted_speaker(doc, ext, start_char) or (None, None)
+    return _announcer(doc, head) or _quoted_speaker(ext, start_char, quotes) or (None, None)
 
 
 def _announcer(doc: Doc, head: Token) -> tuple[str | None, str | None] | None:
@@ -658,9 +661,10 @@ QUOTE_GAP = 120  # characters between two quotations of one speaker ("...," she 
 QUOTES = re.compile(r"“[^”]*”|``.*?''|\"[^\"]*\"", re.S)
 
 
-def _quoted_speaker(doc: Doc, ext: Extraction, start_char: int) -> tuple[str | None, str | None] | None:
-    """A figure inside a quotation whose speaker a statement names, though the quote runs on past that statement's sentence."""
-    quotes = list(QUOTES.finditer(doc.text))
+def _quoted_speaker(ext: Extraction, start_char: int, quotes: list[re.Match]) -> tuple[str | None, str | None] | None:
+    """A figure inside a quotation whose speaker a statement names, though the quote runs on past that statement's sentence.
+
+    ``quotes``: the document's quotations (``QUOTES``), found once per document: ``doc.text`` is rebuilt on every access."""
     for n, quote in enumerate(quotes):
         if quote.start() <= start_char < quote.end():
             said = [st for st, (a, b) in ext.scopes if a < quote.end() and quote.start() < b and st.speaker_text]
@@ -674,12 +678,13 @@ def _quoted_speaker(doc: Doc, ext: Extraction, start_char: int) -> tuple[str | N
 def figures_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
     skip = _not_figures(doc)
+    quotes = list(QUOTES.finditer(doc.text))
     i = 0
     while i < len(doc):
         if i in skip or not _is_number_start(doc[i]) or (i and _is_number_start(doc[i - 1]) and doc[i - 1].lower_ not in {"a", "an"}):
             i += 1
             continue
-        figure, i = _figure_at(doc, ext, i)
+        figure, i = _figure_at(doc, ext, i, quotes)
         if figure is not None:
             ext.figures.append(figure)
     _shared_places(ext.figures)
@@ -709,7 +714,7 @@ def _quantity_at(doc: Doc, i: int) -> tuple[Number, int, int, str | None, str | 
     return num, start, end, currency, unit
 
 
-def _figure_at(doc: Doc, ext: Extraction, i: int) -> tuple[Figure | None, int]:
+def _figure_at(doc: Doc, ext: Extraction, i: int, quotes: list[re.Match]) -> tuple[Figure | None, int]:
     """The figure starting at token ``i`` (or None) and the token to go on from."""
     found = _quantity_at(doc, i)
     if found is None:
@@ -729,10 +734,10 @@ def _figure_at(doc: Doc, ext: Extraction, i: int) -> tuple[Figure | None, int]:
         measure.words = f"{measure.words} per {rate}"  # "Net advanced to $94.2 million, or 89 cents a share"
     head = measure.head or doc[start:end].root
     earlier = measure.earlier
-    source, source_text = _source(doc, ext, span_start, head)
+    source, source_text = _source(doc, ext, span_start, head, quotes)
     per = _per_after(doc, end) or ("day" if end > num.end and doc[end - 1].lower_ == "tpd" else None)
     figure = Figure(
-        id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc.text[span_start:span_end],
+        id=f"{ext.doc}:F{span_start}", doc=ext.doc, start=span_start, end=span_end, text=doc[start:end].text,
         value=_number(value), value_max=_number(value_max), unit=final_unit,
         approx="about" if num.vague and approx == "exact" else approx, measure=measure.words, per=per,
         date=date_of(doc, doc[start:end].root) or date_of(doc, head) or (earlier.date if earlier else None) or _sentence_date(doc, ext, head),

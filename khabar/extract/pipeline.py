@@ -57,8 +57,6 @@ def _parsed(nlp: Language, documents: list[Document], batch_size: int) -> Iterat
     try:
         docs = list(nlp.pipe([prepare(nlp, d) for d in documents], batch_size=batch_size, disable=ours))
     except Exception:
-        if len(documents) == 1:
-            raise
         for document in documents:  # the batch failed: find the document that makes it fail
             try:
                 yield document, next(iter(nlp.pipe([prepare(nlp, document)], disable=ours)))
@@ -82,6 +80,7 @@ def run(documents: Iterable[Document], model: str | None = None, batch_size: int
     """
     nlp = build(model)
     pending: list[Document] = []
+    limit = max_chars or Settings().max_chars
 
     def failed(document: Document, exc: BaseException) -> tuple[Document, None]:
         error = AnalysisError(document.source or document.id, exc)
@@ -91,27 +90,32 @@ def run(documents: Iterable[Document], model: str | None = None, batch_size: int
         return document, None
 
     def flush() -> Iterator[tuple[Document, Extraction | None]]:
-        for document, doc in _parsed(nlp, pending, batch_size):
-            if isinstance(doc, BaseException):
+        parsed = {id(d): doc for d, doc in _parsed(nlp, [d for d in pending if not d.skipped], batch_size)}
+        for document in pending:  # skipped ones too, so that documents come back in the order they came
+            doc = parsed.get(id(document))
+            if doc is None:
+                yield document, None
+            elif isinstance(doc, BaseException):
                 yield failed(document, doc)
-                continue
-            try:
-                yield document, _extracted(nlp, doc)
-            except Exception as exc:
-                yield failed(document, exc)
+            else:
+                try:
+                    yield document, _extracted(nlp, doc)
+                except Exception as exc:
+                    yield failed(document, exc)
         pending.clear()
 
-    limit = max_chars or Settings().max_chars
     for document in documents:
-        if document.language not in ("en", None):
-            document.skipped = f"language is {document.language!r}: extraction runs on English only"
-            yield document, None
-            continue
-        if len(document.text) > limit:
-            document.skipped = f"{len(document.text):,} characters, over the {limit:,} analysed per document (KHABAR_MAX_CHARS)"
-            yield document, None
-            continue
+        document.skipped = _not_analysed(document, limit)
         pending.append(document)
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def _not_analysed(document: Document, limit: int) -> str | None:
+    """Why a document is not analysed at all, or None."""
+    if document.language not in ("en", None):
+        return f"language is {document.language!r}: extraction runs on English only"
+    if len(document.text) > limit:
+        return f"{len(document.text):,} characters, over the {limit:,} analysed per document (KHABAR_MAX_CHARS)"
+    return None
