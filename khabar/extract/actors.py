@@ -277,6 +277,10 @@ def _person_role(found: Found, g: Gazetteer, focal: str | None) -> None:
 
 @Language.component("khabar_actors")
 def actors_component(doc: Doc) -> Doc:
+    if doc.lang_ == "ru":
+        from khabar.extract.actors_ru import russian_actors
+
+        return russian_actors(doc)
     ext: Extraction = doc._.khabar
     g = gazetteer()
     resolver = Resolver(g)

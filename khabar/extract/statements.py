@@ -16,8 +16,9 @@ from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import SUBJECTS, named, noun_phrase, relative_antecedent, subject_of
+from khabar.nlp import phrase_maker
 from khabar.records import Statement
-from khabar.vocab import CONTENT_NOUNS, CUES, CUES_WITH_PREP, CUES_WITH_XCOMP, PHRASE_CUES, QUOTE_MARKS, SPEECH_VERBS
+from khabar.vocab import tables
 
 QUOTES = set("\"“”«»")
 MAX_SPAN = 600
@@ -25,37 +26,40 @@ MAX_SPAN = 600
 
 def _cue(verb: Token) -> tuple[str, Token | None] | None:
     """The cue of a reporting verb and the head of what was said, or None if it is not one here."""
+    v = tables(verb.doc.lang_)
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return None  # "too early to say that ...": an infinitive reports nobody's words
-    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in CUES for g in c.children) for c in children):
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in v.CUES for g in c.children) for c in children):
         return None  # "responded by saying ...": the inner verb is the statement
     clause = next((c for c in children if c.dep_ in {"ccomp", "parataxis"}), None)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     for prep in (c for c in children if c.dep_ == "prep"):
-        if (lemma, prep.lower_) in CUES_WITH_PREP:
+        if (lemma, prep.lower_) in v.CUES_WITH_PREP:
             pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            return CUES_WITH_PREP[(lemma, prep.lower_)], pobj
-    if lemma in CUES_WITH_XCOMP and xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
-        return CUES_WITH_XCOMP[lemma], xcomp
-    if lemma not in CUES:
+            return v.CUES_WITH_PREP[(lemma, prep.lower_)], pobj
+    if lemma in v.CUES_WITH_XCOMP and xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
+        return v.CUES_WITH_XCOMP[lemma], xcomp
+    if lemma not in v.CUES:
         return None
-    cue = CUES[lemma]
+    cue = v.CUES[lemma]
     if clause is not None:
         return cue, clause
     if verb.dep_ in {"ccomp", "parataxis"} and verb.i > verb.head.i and _is_report_tail(verb):
         return cue, verb.head  # "..., officials said."
-    if dobj is not None and (dobj.lemma_.lower() in CONTENT_NOUNS or dobj.lower_ in CONTENT_NOUNS or cue in {"discuss", "deny"}):
+    if verb.dep_ in {"ccomp", "parataxis", "advcl"} and any(c.dep_ == "mark" and c.lower_ in v.AS_MARKS for c in children):
+        return cue, verb.head  # "как сообщает РБК, ...": what the sentence says
+    if dobj is not None and (dobj.lemma_.lower() in v.CONTENT_NOUNS or dobj.lower_ in v.CONTENT_NOUNS or cue in {"discuss", "deny"}):
         return cue, dobj
     if dobj is not None and cue in {"accuse", "criticize", "call"}:
         return cue, dobj
     if _quoted_near(verb):
         return cue, None
-    if verb.dep_ == "conj" and lemma in CUES and any(c.dep_ in {"ccomp"} for c in verb.head.children):
+    if verb.dep_ == "conj" and lemma in v.CUES and any(c.dep_ in {"ccomp"} for c in verb.head.children):
         return cue, None
-    if lemma in SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in children):
+    if lemma in v.SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in children):
         return cue, dobj
     return None
 
@@ -93,7 +97,8 @@ def _cue_words(verb: Token) -> Span:
     """The verb with its auxiliaries, negation and particles ("has repeatedly said", "called on")."""
     doc = verb.doc
     left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"} and verb.i - c.i <= 3])
-    right = max([verb.i] + [c.i for c in verb.rights if c.dep_ in {"prt"} or (c.dep_ == "prep" and (verb.lemma_, c.lower_) in CUES_WITH_PREP)])
+    cues_with_prep = tables(doc.lang_).CUES_WITH_PREP
+    right = max([verb.i] + [c.i for c in verb.rights if c.dep_ in {"prt"} or (c.dep_ == "prep" and (verb.lemma_, c.lower_) in cues_with_prep)])
     return doc[left : right + 1]
 
 
@@ -108,7 +113,7 @@ def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Tok
     scope_end = content.end_char
     rest = content.sent[content.end - content.sent.start :] if content.end < content.sent.end else []
     if content.start > cue_span.start and any(
-            t.dep_ == "conj" and (content.start <= t.head.i < content.end or t.head.i == anchor.i and t.lemma_.lower() not in CUES)
+            t.dep_ == "conj" and (content.start <= t.head.i < content.end or t.head.i == anchor.i and t.lemma_.lower() not in tables(doc.lang_).CUES)
             for t in rest):
         scope_end = content.sent.end_char  # "X reported that A, and B": B is reported too
     ext.scopes.append((statement, (content.start_char, scope_end)))
@@ -121,10 +126,8 @@ _PHRASES: dict[int, PhraseMatcher] = {}
 def _phrase_matcher(doc: Doc) -> PhraseMatcher:
     if id(doc.vocab) not in _PHRASES:
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        from spacy.lang.en import English
-
-        make = English(vocab=doc.vocab).make_doc
-        for phrase, cue in PHRASE_CUES.items():
+        make = phrase_maker(doc.vocab)
+        for phrase, cue in tables(doc.lang_).PHRASE_CUES.items():
             matcher.add(cue, [make(phrase)])
         _PHRASES[id(doc.vocab)] = matcher
     return _PHRASES[id(doc.vocab)]
@@ -134,7 +137,8 @@ def _phrase_statements(doc: Doc, ext: Extraction) -> list[Statement]:
     out = []
     for match_id, s, e in _phrase_matcher(doc)(doc):
         last = doc[e - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"]
+        # "according to X"; "по словам министра" (a genitive: nmod); "по его словам" (the possessive inside the phrase)
+        objs = [c for c in last.children if c.dep_ in {"pobj", "nmod"} or c.dep_ == "det" and s <= c.i < e]
         if not objs:
             continue
         speaker = objs[0]
@@ -150,7 +154,7 @@ def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Statement]:
     """"“...” ― Jane Doe" and "Jane Doe: “...”": punctuation that attributes a quote to a name."""
     out = []
     for t in doc:
-        if t.text not in QUOTE_MARKS or t.i == 0 or t.i + 1 >= len(doc):
+        if t.text not in tables(doc.lang_).QUOTE_MARKS or t.i == 0 or t.i + 1 >= len(doc):
             continue
         before, after = doc[t.i - 1], doc[t.i + 1]
         if t.text != ":" and before.text[-1:] in QUOTES and after.pos_ == "PROPN":

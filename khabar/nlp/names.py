@@ -204,6 +204,7 @@ class _Places:
     names: dict[str, str] = field(default_factory=dict)  # folded, words in dictionary form -> iso3
     adjectives: dict[str, str] = field(default_factory=dict)  # adjectives and peoples
     cities: dict[str, str] = field(default_factory=dict)
+    english: dict[str, str] = field(default_factory=dict)  # a city's Russian name, folded -> its English name
 
 
 def _words_key(text: str) -> str:
@@ -260,6 +261,7 @@ def _add_cities(places: _Places) -> None:
         for alt in city["alternatenames"]:
             if CYRILLIC.search(alt) and city["countrycode"] in iso3:
                 places.cities[alt.casefold().replace("ё", "е")] = iso3[city["countrycode"]]
+                places.english[alt.casefold().replace("ё", "е")] = city["name"]
 
 
 def country_code(text: str) -> str | None:
@@ -276,6 +278,39 @@ def demonym_code(text: str) -> str | None:
     places = _places()
     key = _words_key(text)
     return None if key in places.names else places.adjectives.get(key)
+
+
+def adjective_code(lemma: str) -> str | None:
+    """The country of an adjective or a people given in its dictionary form ("российский", "американец"), or None."""
+    return _places().adjectives.get(lemma.casefold().replace("ё", "е"))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    out = {c.alpha_3: ru.gettext(getattr(c, "common_name", None) or c.name) for c in pycountry.countries}
+    return out | {iso3: name for iso3, name, *_ in _rows("countries_ru.tsv")}
+
+
+def country_name(iso3: str) -> str | None:
+    """The Russian name of a country ("RUS" → "Россия")."""
+    return _country_names().get(iso3)
+
+
+def english_place(text: str) -> str | None:
+    """The English name of a city named in Russian ("Душанбе" → "Dushanbe", "Москве" → "Moscow"), or None."""
+    english = _places().english
+    return english.get(text.casefold().replace("ё", "е")) or english.get(_words_key(text))
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> dict[str, str]:
+    return {_words_key(ru): english for english, names, *_ in _rows("organizations_ru.tsv") for ru in _split(names)}
+
+
+def english_organization(text: str) -> str | None:
+    """The name in ``organizations.tsv`` of an organisation named in Russian ("ООН" → "United Nations"), or None."""
+    return _organizations().get(_words_key(text))
 
 
 def place_code(text: str) -> str | None:

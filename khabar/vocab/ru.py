@@ -1,4 +1,4 @@
-"""khabar's Russian vocabulary, as data: the tables of ``khabar.vocab`` by the same names and in the same shape.
+"""khabar's Russian vocabulary, as data: the tables of ``khabar.vocab.en`` by the same names and in the same shape.
 
 Words are lemmas as natasha's lemmatiser gives them (``Token.lemma_`` of
 ``khabar.nlp.russian``, checked in context): lower case, "ё" written "е"
@@ -11,13 +11,14 @@ aspects are listed: "заявить заявлять"), plural-only nouns as the
 ``PER``, ``PHRASE_CUES``, dates) list the forms as written, lower case.
 Codes — PLOVER types, CAMEO codes, statement cues, units, approx, modes,
 sectors — are the English codes of SPEC.md; the language-neutral tables are
-``khabar.vocab``'s own.
+``khabar.vocab.neutral``'s, re-exported here. The event lexicon is data:
+``khabar/data/event_lexicon_ru.tsv``, in the English lexicon's columns.
 """
 from __future__ import annotations
 
 import re
 
-from khabar.vocab import (  # noqa: F401  (language-neutral: re-exported so a reader of one language's table has them all)
+from khabar.vocab.neutral import (  # noqa: F401  (re-exported: one language's module holds every table)
     ACCUSING_CUES,
     COOPERATIVE,
     CURRENCY_CODES,
@@ -26,6 +27,8 @@ from khabar.vocab import (  # noqa: F401  (language-neutral: re-exported so a re
     MODE_ORDER,
     MODES,
     PLOVER,
+    QUOTE_MARKS,
+    REPORTING_CUES,
     SECTOR_PRIORITY,
 )
 
@@ -187,20 +190,23 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     "сказать заявить сообщить добавить отметить подчеркнуть пояснить написать ответить подтвердить признать утверждать "
     "отрицать опровергнуть предупредить обвинить рассказать уточнить процитировать говорить заявлять сообщать "
     "продолжить".split())
-QUOTE_MARKS: frozenset[str] = frozenset({"―", "—", ":"})
 # Nouns whose object is what was said: "опроверг сообщения о...", "отверг обвинения".
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "сообщение заявление слух обвинение утверждение информация версия домысел спекуляция претензия "
     "публикация".split())
-# Multi-word cues matched as phrases, lower case as written; the speaker follows ("по словам министра",
-# "как сообщает РБК", "по данным ООН").
+# Subordinators that make a reporting clause a comment on the sentence around it ("как сообщает РБК, ...").
+AS_MARKS: frozenset[str] = frozenset({"как"})
+# Multi-word cues matched as phrases, lower case as written; the speaker is the genitive after them ("по словам
+# министра", "по данным ООН") or the possessive inside them ("по его словам").
 PHRASE_CUES: dict[str, str] = {
-    "по словам": "say", "по мнению": "claim", "по утверждению": "claim", "как заявил": "say", "как заявила": "say",
-    "как заявили": "say", "как отметил": "say", "как отметила": "say", "как отмечает": "say",
-    "как сообщает": "report", "как сообщил": "report", "как сообщила": "report", "как сообщили": "report",
-    "как передает": "report", "как пишет": "report", "по данным": "report", "по информации": "report",
-    "по сведениям": "report", "по сообщениям": "report", "по сообщению": "report", "со ссылкой на": "report",
-    "по оценкам": "estimate", "по оценке": "estimate", "по подсчетам": "estimate", "по подсчётам": "estimate",
+    **{f"{lead} {noun}": cue for noun, cue in {
+        "словам": "say", "мнению": "claim", "утверждению": "claim", "данным": "report", "информации": "report",
+        "сведениям": "report", "сообщениям": "report", "сообщению": "report", "оценкам": "estimate", "оценке": "estimate",
+        "подсчетам": "estimate", "подсчётам": "estimate", "прогнозу": "estimate", "прогнозам": "estimate"}.items()
+       for lead in ("по", "по его", "по ее", "по её", "по их")},
+    **{f"согласно {noun}": cue for noun, cue in {"сообщению": "report", "данным": "report", "информации": "report",
+                                                  "заявлению": "say", "оценкам": "estimate", "оценке": "estimate"}.items()},
+    "со ссылкой на": "report", "ссылаясь на": "report",
 }
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "оценка данные статистика подсчет опрос перепись прогноз расчет цифра".split())
@@ -266,124 +272,51 @@ UNITS["процентных пунктов"] = "percent"
 AMBIGUOUS_UNITS: frozenset[str] = frozenset({"м", "т", "л", "с", "ч", "га", "мин", "сом", "сум", "лет", "сек"})
 
 # --- events -----------------------------------------------------------------
-_TROOPS = ("войско военный военнослужащий солдат боец боевик сила армия подразделение танк техника батальон "
-           "бригада полк корабль резервист пограничник полицейский спецназ десантник контингент")
-_GOODS = ("помощь оружие вооружение продовольствие продукт деньга средство кредит заем транш топливо электроэнергия газ "
-          "зерно вакцина лекарство гуманитарный снаряд боеприпас")
-_TIES = "отношение связь контакт"
-_REFUGEES = "беженец мигрант переселенец афганец"
-_TALKS = "переговоры встреча саммит консультация конференция заседание форум разговор беседа"
-
-# The event pattern table, in the shape of ``khabar.vocab.EVENT_PATTERNS``. Keys mean what they mean there; for
-# Russian, "prep" names the preposition (a "case" child in UD) of a noun that depends on the trigger ("с:" = with
-# anyone; "в:готовность" = "в" with that noun), "particle" an adverb below the trigger ("обратно").
-EVENT_PATTERNS: list[dict] = [
-    # refusals and threats written as negations: "не допустит вмешательства", "не признает"
-    {"type": "THREATEN", "cameo": "130", "lemmas": "допустить допускать терпеть потерпеть позволить", "neg": True, "future": True},
-    {"type": "REJECT", "cameo": "124", "lemmas": "признать признавать принять поддержать подписать присоединиться вернуть",
-     "neg": True, "future": True},
-    # MOBILIZE
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "привести приводить", "prep": "в:готовность"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "перебросить перебрасывать направить направлять отправить отправлять "
-     "разместить размещать развернуть развертывать стянуть стягивать сосредоточить ввести вводить мобилизовать",
-     "objects": _TROOPS},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "призвать", "objects": "резервист запас"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "провести проводить начать", "objects": "учение маневр парад"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "учение маневр", "pos": "NOUN", "objects": "военный совместный"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "мобилизовать", "pos": "VERB"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "мобилизация переброска", "pos": "NOUN"},
-    # COERCE
-    {"type": "COERCE", "cameo": "174", "lemmas": "вернуть возвращать отправить выдворить выслать", "objects": _REFUGEES,
-     "particle": "обратно назад"},
-    {"type": "COERCE", "cameo": "174", "lemmas": "депортировать экстрадировать выдворить выдворять выслать высылать"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "арестовать арестовывать задержать задерживать посадить заключить "
-     "осудить приговорить конфисковать изъять запретить запрещать заблокировать обыскать разогнать разгонять"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "арест задержание обыск запрет разгон", "pos": "NOUN"},
-    {"type": "COERCE", "cameo": "172", "lemmas": "ввести вводить объявить объявлять", "objects": "положение комендантский"},
-    {"type": "COERCE", "cameo": "170", "lemmas": "давить надавить вынудить принудить", "pos": "VERB"},
-    # ASSAULT
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "атаковать напасть нападать обстрелять обстреливать бомбить разбомбить "
-     "убить убивать застрелить штурмовать похитить взорвать подорвать ранить захватить сбить"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "удар атака наступление", "pos": "NOUN",
-     "governor": "нанести наносить начать предпринять совершить провести"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "открыть", "objects": "огонь"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "обстрел бомбардировка авиаудар теракт нападение штурм столкновение "
-     "перестрелка взрыв", "pos": "NOUN"},
-    # CONSULT
-    {"type": "CONSULT", "cameo": "036", "lemmas": "пригласить приглашать", "prep": "на:" + _TALKS.replace(" ", ",")},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "встретиться встречаться провести созвониться договариваться "
-     "переговорить консультироваться", "pos": "VERB", "prep": "с:"},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "посетить посещать"},
-    {"type": "CONSULT", "cameo": "043", "lemmas": "принять принимать", "objects": "делегация министр посол президент лидер гость"},
-    {"type": "CONSULT", "cameo": "043", "lemmas": "принять", "objects": "участие", "prep": "в:" + _TALKS.replace(" ", ",")},
-    {"type": "CONSULT", "cameo": "040", "lemmas": _TALKS, "pos": "NOUN",
-     "governor": "провести проводить вести начать возобновить состояться пройти участвовать"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "переговоры встреча консультация", "pos": "NOUN", "prep": "с:"},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "визит поездка", "pos": "NOUN"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "установить", "objects": "контакт"},
-    # AID
-    {"type": "AID", "cameo": "075", "lemmas": "принять принимать приютить разместить", "objects": _REFUGEES},
-    {"type": "AID", "cameo": "070", "lemmas": "получить получать", "objects": _GOODS, "prep": "от:", "reverse": True},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "принять", "objects": "делегация министр посол", "prep": "от:", "reverse": True},
-    {"type": "AGREE", "cameo": "030", "lemmas": "получить", "objects": "гарантия заверение обещание", "prep": "от:", "reverse": True},
-    {"type": "AID", "cameo": "070", "lemmas": "поставить поставлять предоставить предоставлять передать передавать "
-     "выделить выделять направить отправить пожертвовать ассигновать", "objects": _GOODS},
-    {"type": "AID", "cameo": "070", "lemmas": "помощь содействие", "pos": "NOUN", "governor": "оказать оказывать"},
-    {"type": "AID", "cameo": "072", "lemmas": "вооружить вооружать"},
-    {"type": "AID", "cameo": "070", "lemmas": "помочь помогать содействовать финансировать спонсировать"},
-    {"type": "AID", "cameo": "070", "lemmas": "поставка", "pos": "NOUN", "objects": _GOODS},
-    # SUPPORT (an apology is CAMEO 055, diplomatic cooperation: PLOVER SUPPORT)
-    {"type": "SUPPORT", "cameo": "057", "lemmas": "подписать подписывать ратифицировать заключить одобрить утвердить",
-     "objects": "соглашение договор меморандум сделка пакт договоренность"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "поддержать поддерживать одобрить одобрять приветствовать похвалить "
-     "признать признавать наградить", "pos": "VERB"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "поддержка одобрение признание", "pos": "NOUN"},
-    {"type": "SUPPORT", "cameo": "055", "lemmas": "извиниться извиняться", "pos": "VERB"},
-    {"type": "SUPPORT", "cameo": "055", "lemmas": "извинение", "pos": "NOUN", "governor": "принести приносить выразить"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "выразить", "objects": "поддержка одобрение солидарность"},
-    # SANCTION, COOPERATE
-    {"type": "SANCTION", "cameo": "161", "lemmas": "разорвать разрывать прервать прекратить приостановить заморозить "
-     "сократить свернуть", "objects": _TIES + " торговля сотрудничество работа"},
-    {"type": "SANCTION", "cameo": "161", "lemmas": "отозвать отзывать", "objects": "посол посольство дипломат"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "установить восстановить улучшить нормализовать укрепить углубить "
-     "расширить развивать развить", "objects": _TIES + " сотрудничество партнерство"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "сотрудничать", "pos": "VERB"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "сотрудничество", "pos": "NOUN", "prep": "с:"},
-    # RETREAT and CONCEDE
-    {"type": "RETREAT", "cameo": "085", "lemmas": "снять отменить ослабить смягчить", "objects": "санкция ограничение эмбарго "
-     "запрет блокада положение"},
-    {"type": "RETREAT", "cameo": "084", "lemmas": "освободить освобождать отпустить выпустить выпускать помиловать"},
-    {"type": "RETREAT", "cameo": "084", "lemmas": "освобождение", "pos": "NOUN"},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "вывести выводить отвести", "objects": _TROOPS},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "отступить отступать эвакуировать капитулировать разоружиться"},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "вывод", "pos": "NOUN", "objects": _TROOPS},
-    {"type": "CONCEDE", "cameo": "080", "lemmas": "уступить уступать"},
-    {"type": "CONCEDE", "cameo": "080", "lemmas": "уступка", "pos": "NOUN", "governor": "пойти идти сделать"},
-    # REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION
-    {"type": "REQUEST", "cameo": "100", "lemmas": "призвать призывать потребовать требовать попросить просить"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "обратиться", "prep": "с:просьба,призыв,требование"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "призыв требование просьба", "pos": "NOUN"},
-    {"type": "ACCUSE", "cameo": "112", "lemmas": "обвинить обвинять осудить осуждать раскритиковать критиковать"},
-    {"type": "ACCUSE", "cameo": "112", "lemmas": "обвинение критика осуждение", "pos": "NOUN"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "расследовать проверить"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "возбудить возбуждать", "objects": "дело"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "отвергнуть отвергать отклонить отклонять отказаться отказываться "
-     "бойкотировать"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "выступить выступать", "prep": "против:"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "отказ", "pos": "NOUN"},
-    {"type": "THREATEN", "cameo": "130", "lemmas": "пригрозить угрожать грозить"},
-    {"type": "PROTEST", "cameo": "140", "lemmas": "протестовать митинговать бастовать пикетировать", "pos": "VERB"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "провести проводить устроить организовать", "objects": "протест акция митинг "
-     "демонстрация забастовка пикет шествие"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "выйти выходить", "prep": "на:улица,митинг,акция,демонстрация"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "митинг протест демонстрация забастовка пикет шествие манифестация", "pos": "NOUN"},
-    {"type": "SANCTION", "cameo": "163", "lemmas": "ввести вводить наложить", "objects": "санкция эмбарго вето"},
-    {"type": "SANCTION", "cameo": "163", "lemmas": "санкция эмбарго", "pos": "NOUN"},
-]
+# Common nouns that name an actor (coreference, event roles): the sector nouns and the words news uses for people
+# who act; "население", "государство", "школа"... name nobody in particular.
+ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset(
+    "население государство бизнес школа университет больница госпиталь банк компания фирма предприятие танк "
+    "артиллерия ракета участник".split()) | frozenset(
+    "грабитель подрывник смертник похититель убийца подозреваемый обвиняемый эмигрант критик оппонент противник "
+    "сторонник житель агент следователь угонщик демонстрант протестующий забастовщик департамент агентство "
+    "совет комитет комиссия делегация коалиция альянс организация движение группа группировка фракция "
+    "советник инспектор заложник заключенный задержанный пленный иностранец источник".split())
+# Nouns of institutions that a pronoun "оно"/"его" may stand for, unlike a person.
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    "правительство администрация режим министерство ведомство департамент агентство совет комитет комиссия суд "
+    "посольство армия полиция партия парламент конгресс сенат коалиция альянс движение группа организация "
+    "компания банк государство кремль кабинет хунта союз мид".split())
+# Nouns for people done to rather than acting: victims of attacks and arrests.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    "человек люди мужчина женщина ребенок дети мальчик девочка врач жертва миссионер работник студент подросток "
+    "пассажир турист гражданин активист журналист оппозиционер".split())
+# Nouns for a state's government: they stand for the country the text is about.
+STATE_NOUNS: frozenset[str] = frozenset("правительство администрация режим власть государство кремль".split())
+# Words near a name that give a person's gender, for pronouns (natasha's morphology gives most of it).
+FEMALE_WORDS: frozenset[str] = frozenset("госпожа г-жа королева принцесса жена мать дочь сестра бабушка актриса".split())
+MALE_WORDS: frozenset[str] = frozenset("господин г-н король принц муж отец сын брат дедушка актер".split())
+# Nouns for the author of an attack.
+PERPETRATOR_NOUNS: frozenset[str] = frozenset("убийца киллер стрелок подрывник смертник нападавший похититель".split())
+# Verbs whose object is a topic, not an act done ("обсудили возможные санкции").
+TOPIC_VERBS: frozenset[str] = frozenset("обсудить обсуждать рассмотреть рассматривать изучить изучать предложить "
+                                        "предлагать взвесить".split())
+# Nouns of meetings: "принял участие в саммите" is a consultation even with no one named.
+MEETING_NOUNS: frozenset[str] = frozenset("переговоры встреча саммит конференция консультация заседание форум "
+                                          "совещание беседа".split())
+# Nouns that count the actors in the genitive after them ("тысячи беженцев").
+QUANTITY_NOUNS: frozenset[str] = frozenset("тысяча сотня десяток миллион число количество группа ряд часть "
+                                           "множество большинство член остаток".split())
+# Objects that make an act abstract ("воспользовался возможностью", "атаковал проблему"): no event.
+ABSTRACT_OBJECTS: frozenset[str] = frozenset(
+    "вопрос возможность момент шанс инициатива идея проблема задача рекорд внимание интерес настроение "
+    "дискуссия".split())
+# Verbs of giving: the dative or "в"/"на" phrase is the receiver, not the thing given.
 TRANSFER_VERBS: frozenset[str] = frozenset(
     "дать передать передавать вручить отправить направить поставить предоставить выделить пожертвовать продать "
     "одолжить".split())
+# Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("хотеть желать стремиться намереваться надеяться собираться".split())
+# Words around an event that set how the text presents it.
 MODE_CUES: dict[str, frozenset[str]] = {
     "denied": frozenset("опровергнуть опровергать отрицать отвергнуть отвергать".split()),
     "reported": frozenset("слух сообщение якобы предположительно сообщаться утверждать утверждение по-видимому "
@@ -396,6 +329,40 @@ MODE_CUES: dict[str, frozenset[str]] = {
                          "должный".split()),
     "hypothetical": frozenset("если бы мочь возможно возможный ли способный".split()),
 }
+# The event lexicon (written by hand, in the English lexicon's columns) and its word classes, in khabar/data.
+EVENT_LEXICON: tuple[str, str] = ("event_lexicon_ru.tsv", "event_classes_ru.tsv")
+# Prepositions by the part they introduce around an event (khabar.nlp.russian makes them heads, as English "prep").
+# The genitive with no preposition ("визит министра", "арест активистов") is read as English "of" and "'s" are.
+EVENT_PREPS: dict[str, tuple[str, ...]] = {
+    "of": (),  # the genitive: "арест активистов"
+    "target": ("с", "со", "против", "к", "ко", "на", "в", "во", "для", "по", "от"),  # "переговоры с", "удар по"
+    "assault": ("у", "возле", "около", "близ"),
+    "source": ("от", "со"),  # "помощь от Японии", "давление со стороны"
+    "agent": (),  # a passive's agent is an instrumental with no preposition (dep "agent")
+    "means": ("в", "во", "при"),  # "погибли в результате обстрела"
+    "location": ("в", "во", "на"),
+    "below": ("к", "в", "во", "на", "с", "со", "против"),
+    "receiver": ("в", "во", "на"),
+    "reason": ("за",),  # "задержан за участие в митинге"
+    "circumstance": ("после", "до", "перед", "во", "при", "накануне"),  # "во время", "при штурме": another act
+}
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "negation": frozenset({"не", "ни", "никогда"}),
+    "future": frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"}),  # and verbs in the future tense
+    "conditional": frozenset({"бы", "б"}), "perfect": frozenset(), "pluperfect": frozenset(),
+    "infinitive": frozenset({"чтобы", "чтоб"}),
+    "condition": frozenset({"если", "ежели", "коли"}),
+    "able": frozenset({"способный", "мочь", "смочь"}), "unable": frozenset({"неспособный", "бессильный"}),
+    "refuse": frozenset({"отказаться", "отказываться"}),
+    "first_person": frozenset({"я", "мы"}),
+}
+# Determiners that make an actor or an object nobody and nothing: "ни одна страна не признала".
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset("ни никакой ни один ни одна ни одно".split())
+# Last words or abbreviations of company names: commerce between companies is no political event.
+COMPANY_SUFFIXES: frozenset[str] = frozenset("оао зао ооо пао ао ltd inc llc corp холдинг корпорация концерн".split())
+# Words naming the media, whose reports of an act accuse nobody.
+MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио телевидение телеканал агентство сми журналист корреспондент "
+                                        "репортер информагентство портал сайт еженедельник журнал блогер".split())
 
 # --- dates ------------------------------------------------------------------
 # Russian time expressions, resolved by khabar's English date rules: each rule is a pattern (the whole

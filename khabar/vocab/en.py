@@ -1,10 +1,27 @@
-"""khabar's vocabulary, as data: every extractor reads these tables.
+"""khabar's English vocabulary, as data: every extractor reads these tables for an English document.
 
 Actor sectors and titles, statement cues, figure units and qualifiers,
-event modes and PLOVER types live here, in one place, as plain tables a
-user can read and extend (add a row, not an ``if``).
+event modes and the words events are read with live here, in one place, as
+plain tables a user can read and extend (add a row, not an ``if``). Every
+language has a module of the same names and shapes (``khabar.vocab.ru``);
+the codes they map to, and the tables all languages share, are in
+``khabar.vocab.neutral``, re-exported here.
 """
 from __future__ import annotations
+
+from khabar.vocab.neutral import (  # noqa: F401  (re-exported: one language's module holds every table)
+    ACCUSING_CUES,
+    COOPERATIVE,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    HOSTILE,
+    MODE_ORDER,
+    MODES,
+    PLOVER,
+    QUOTE_MARKS,
+    REPORTING_CUES,
+    SECTOR_PRIORITY,
+)
 
 # --- actors -----------------------------------------------------------------
 # Role or collective noun -> PLOVER sector code (PLOVER manual, actor sectors).
@@ -40,9 +57,6 @@ SECTORS: dict[str, str] = {
                     "activists activist".split(), "CVL"),
     **dict.fromkeys("intelligence spy spies".split(), "SPY"),
 }
-# When an actor's words name several sectors, the most specific wins ("intelligence agency officer" is SPY).
-SECTOR_PRIORITY: tuple[str, ...] = ("SPY", "REB", "CRM", "PRM", "UAF", "REF", "JUD", "LEG", "PTY", "MIL", "COP", "MED", "EDU",
-                                    "JRN", "REL", "AGR", "LAB", "BUS", "OPP", "GOV", "CVL")
 # Words that make a government or military role a former one (PLOVER sector ELI).
 FORMER: frozenset[str] = frozenset("former retired ex exiled ousted deposed late".split())
 
@@ -100,12 +114,12 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     "say tell add state announce declare write tweet claim deny report warn insist argue acknowledge explain note reply "
     "respond admit confirm allege describe mention praise criticize criticise condemn accuse question cite quote "
     "testify".split())
-# Punctuation that attributes a quote: "“...” ― Jane Doe" and "Jane Doe: “...”".
-QUOTE_MARKS: frozenset[str] = frozenset({"―", "—", ":"})
 # Nouns whose object is what was said: "denies the reports", "rejected the claims".
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "report reports claim claims allegation allegations accusation accusations rumor rumors rumour rumours statement "
     "statements charge charges suggestion suggestions assertion assertions story stories speculation".split())
+# Subordinators that make a reporting clause a comment on the sentence around it ("as officials said, ...").
+AS_MARKS: frozenset[str] = frozenset({"as"})
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
 PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
 # Nouns that name a figure's source: "researchers' estimates", "official figures".
@@ -147,17 +161,6 @@ PER: dict[str, str] = {
     "per month": "month", "a month": "month", "each month": "month", "every month": "month", "monthly": "month",
     "per year": "year", "a year": "year", "each year": "year", "every year": "year", "annually": "year",
     "per annum": "year", "yearly": "year", "/year": "year", "/yr": "year",
-}
-# ISO 4217 codes khabar reads before or after a number ("USD 5", "USD1,700", "5 EUR"), written in capitals.
-CURRENCY_CODES: frozenset[str] = frozenset(
-    "USD EUR GBP JPY CNY INR RUB AUD CAD HKD NZD SGD CHF SEK NOK DKK ZAR BRL MXN KRW TRY NGN KES EGP PKR BDT IDR "
-    "MYR THB PHP VND AED SAR QAR ILS UAH PLN CZK HUF TJS UZS KZT KGS AFN IRR IQD TWD ARS CLP COP DEM FRF ITL".split())  # RMB is written for CNY
-# Symbols and prefixes written before a number (case as written) -> ISO 4217.
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
-    "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
-    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR",
-    "dlrs": "USD", "Dlrs": "USD", "RMB": "CNY", **{code: code for code in CURRENCY_CODES},
 }
 # Subunits: a hundredth of a currency ("89 cents a share" is USD 0.89). ``None``: the currency of the
 # document's nearest earlier amount, else the subunit is kept as the unit ("one hundred cents").
@@ -325,27 +328,38 @@ QUANTITY_NOUNS: frozenset[str] = frozenset("thousand thousands hundred hundreds 
 ABSTRACT_OBJECTS: frozenset[str] = frozenset(
     "issue opportunity moment chance initiative idea question matter point lead limelight spotlight headline headlines "
     "problem challenge record title stage attention imagination interest mood debate".split())
-# The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.
-PLOVER: dict[str, str] = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
-    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
-    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
-}
-MODES: tuple[str, ...] = ("asserted", "reported", "denied", "promised", "threatened", "negated", "planned", "hypothetical")
 
 # The event lexicon itself (trigger words, PLOVER types, CAMEO codes and the words each sense needs) is data
-# generated from PETRARCH-2's CAMEO dictionary: khabar/data/event_lexicon.tsv (tools/build_event_lexicon.py).
+# generated from PETRARCH-2's CAMEO dictionary (tools/build_event_lexicon.py): its file and its word classes' file.
+EVENT_LEXICON: tuple[str, str] = ("event_lexicon.tsv", "event_classes.tsv")
+# Prepositions by the part they introduce around an event, in order of preference where several fit.
+EVENT_PREPS: dict[str, tuple[str, ...]] = {
+    "of": ("of",),  # "the killing of X": the target of an act a noun names
+    "target": ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from"),  # "talks with", "fired at"
+    "assault": ("outside", "near"),  # "bombs exploded outside the U.S. embassies": where an attack aims
+    "source": ("from",),  # "pressure from Congress", "received aid from Japan"
+    "agent": ("by",),  # "the arrest by police"
+    "means": ("in", "by", "during"),  # "killed in Israeli tank shelling"
+    "location": ("in", "at"),
+    "below": ("to", "in", "on", "with", "against"),  # "advised against travel to Tunisia": an actor below a thing
+    "receiver": ("to",),  # "awarded the Order to the leaders": what is given goes to
+    "reason": ("for",),  # "jailed for helping militants": the reason given, no act of its own
+    "circumstance": ("in", "during", "after", "before", "since", "following"),  # they name another act
+}
+# Function words events are read with.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "negation": frozenset({"never", "not", "n't"}),
+    "future": frozenset({"will", "'ll", "wo", "would", "shall"}),  # auxiliaries of the future
+    "conditional": frozenset({"would"}), "perfect": frozenset({"have"}), "pluperfect": frozenset({"had"}),
+    "infinitive": frozenset({"to"}),  # "pressured to help Iran"
+    "condition": frozenset({"if", "unless"}),  # subordinators of a condition
+    "able": frozenset({"able"}), "unable": frozenset({"unable", "incapable"}), "refuse": frozenset({"refuse", "decline"}),
+    "first_person": frozenset({"i", "we"}),
+}
 # Verbs of giving: with "to", the receiver is the target, not the thing given ("awarded the Order to the leaders").
 TRANSFER_VERBS: frozenset[str] = frozenset("give award send supply provide deliver grant hand donate sell ship lend".split())
 # Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("want seek hope wish intend aim".split())
-COOPERATIVE: frozenset[str] = frozenset("AID SUPPORT COOPERATE RETREAT CONCEDE CONSULT".split())
-HOSTILE: frozenset[str] = frozenset("ASSAULT COERCE MOBILIZE SANCTION".split())
-# Statement cues whose speaker, by telling of a hostile act, accuses its author (CAMEO 112).
-ACCUSING_CUES: frozenset[str] = frozenset("say claim report accuse".split())
 # Words around an event that set how the text presents it.
 MODE_CUES: dict[str, frozenset[str]] = {
     "denied": frozenset("deny refute dismiss reject".split()),
@@ -360,9 +374,8 @@ MODE_CUES: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
 # Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
-# Statement cues that keep what they report at a distance (mode "reported"), and words naming the media,
-# whose reports of an act accuse nobody.
-REPORTING_CUES: frozenset[str] = frozenset("report claim".split())
+# Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
                                         "journalists broadcaster news magazine weekly website outlet correspondent".split())
-MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")
+
+__all__ = [name for name in dir() if name.isupper() and not name.startswith("_")]
