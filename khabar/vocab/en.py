@@ -72,6 +72,10 @@ TITLES: frozenset[str] = frozenset(
 # Markers after a name that are part of it ("Ahmad Massoud junior").
 NAME_SUFFIXES: frozenset[str] = frozenset({"junior", "jr.", "jr", "senior", "sr.", "sr", "ii", "iii"})
 
+# --- dates ------------------------------------------------------------------
+# Time expressions are found by the model (DATE entities) and read by khabar/extract/dates.py's rules.
+# Prepositions (or none) of a time expression whose clause's tense places it: "was found Oct. 23"; not "extended until Dec. 15".
+DATED_PREPS: frozenset[str] = frozenset({"", "on", "in", "since", "during"})
 # --- numbers ----------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -83,6 +87,26 @@ SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12, "k": 1e3, "dozen": 12,
 }
+# How numbers are written in digits: the pattern of one token, its decimal mark and its group separator.
+NUMBER_FORMAT: dict[str, str] = {"pattern": r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-−+]?\d+)?", "decimal": ".", "group": ","}
+# Plural scale words that make a vague quantity ("hundreds of thousands"): no value, approx "about".
+VAGUE_NUMBERS: dict[str, float] = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10,
+                                   "scores": 20}
+# Words around two numbers: "between 10 and 20", "four or five", "10-15 km" are one figure (a range); "from 10 to 20"
+# is a change, two figures (a number of it with no unit has the other's: "from ten to eight hours").
+RANGE_WORDS: dict[str, frozenset[str]] = {
+    "between": frozenset({"between"}), "between_joiners": frozenset({"and"}), "joiners": frozenset({"to", "or", "-", "–"}),
+    "change_from": frozenset({"from"}), "change_to": frozenset({"to"}),
+}
+# Scale words that are a number on their own ("более миллиона"); English says "a million", read as a number word.
+SCALE_ALONE: frozenset[str] = frozenset()
+FRACTIONS: dict[str, int] = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10,
+                             "tenths": 10}
+# Numbers inside adjectives ("шестичасовой": six-hour): English writes them as three tokens ("six-hour"), which the
+# unit rules read, so it has no stems.
+NUMBER_STEMS: dict[str, float] = {}
+COMPOUND_UNITS: dict[str, str] = {}
 
 # --- statements -------------------------------------------------------------
 # Reporting verb (lemma) -> statement cue of SPEC.md.

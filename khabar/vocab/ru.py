@@ -52,6 +52,11 @@ STREET_WORDS: tuple[str, ...] = tuple("улица ул. проспект пр. �
 NOT_FIGURES: dict[str, list[list[dict]]] = {
     "age": [[{"LOWER": {"IN": ["возрасте", "возраст"]}}, {"LIKE_NUM": True}],
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["летний", "летняя", "летнего", "летней", "летнему", "летнем"]}}]],
+    "one of": [[{"LOWER": {"IN": ["один", "одна", "одно", "одного", "одной", "одним", "одном"]}}, {"LOWER": "из"}]],
+    "list item": [[{"IS_SENT_START": True, "TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}],
+                  [{"TEXT": {"IN": [")", ".", ";", "»"]}}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}]],
+    "several": [[{"LOWER": {"IN": ["несколько", "нескольких", "нескольким", "несколькими"]}},  # "несколько раз": no figure
+                 {"LOWER": {"NOT_IN": ["сотен", "тысяч", "десятков", "миллионов", "миллиардов"]}}]],
 }
 
 
@@ -149,6 +154,36 @@ SCALE_WORDS: dict[str, float] = _forms({
     "десяток десятка десятков десятку десятком десятке десятки десяткам десятками десятках": 10,
     "дюжина дюжины дюжин дюжину дюжиной": 12,
 })
+
+# How numbers are written in digits: "52,1" (a decimal comma; a point is read too), "10 000" (groups are tokens).
+NUMBER_FORMAT: dict[str, str] = {"pattern": r"\d+(?:[.,]\d+)?", "decimal": ",", "group": ""}
+# Scale words that start a vague quantity ("тысячи беженцев", "несколько сотен"): no value, approx "about".
+VAGUE_NUMBERS: dict[str, float] = _forms({
+    "сотни сотен сотнями сотнях": 100, "тысячи тысяч тысячами тысячах": 1e3, "десятки десятков десятками десятках": 10,
+    "миллионы миллионов миллионами миллионах": 1e6, "миллиарды миллиардов": 1e9, "несколько нескольких": 1,
+})
+# Words around two numbers: "между 10 и 20", "от 10 до 20", "четыре или пять", "10-15 км" are one figure (a range);
+# "с 10 до 8" is a change, two figures (a number of it with no unit has the other's: "с двух часов до одного").
+RANGE_WORDS: dict[str, frozenset[str]] = {
+    "between": frozenset({"между", "от"}), "between_joiners": frozenset({"и", "до"}), "joiners": frozenset({"-", "–", "—", "или"}),
+    "change_from": frozenset({"с", "со"}), "change_to": frozenset({"до", "по"}),
+}
+# Scale words that are a number on their own: "более миллиона долларов", "тысяча человек" (one thousand).
+SCALE_ALONE: frozenset[str] = frozenset(
+    "тысяча тысячу тысячей миллион миллиона миллиону миллионом миллиард миллиарда миллиарду миллиардом "
+    "триллион триллиона триллиону триллионом".split())
+FRACTIONS: dict[str, int] = _forms({"половина половины половину половиной": 2, "треть трети третью": 3,
+                                    "четверть четверти четвертью": 4})
+# Numbers inside adjectives: "20-летний срок" (20 years), "шестичасовая разница" (6 hours), "двухнедельный".
+NUMBER_STEMS: dict[str, float] = {
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+    "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20, "тридцати": 30,
+    "сорока": 40, "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяноста": 90, "сто": 100,
+    "двухсот": 200, "трехсот": 300, "полу": 0.5, "полутора": 1.5}
+COMPOUND_UNITS: dict[str, str] = {
+    "летн": "year", "годов": "year", "месячн": "month", "недельн": "week", "дневн": "day", "суточн": "day", "часов": "hour",
+    "минутн": "minute", "секундн": "second", "процентн": "percent", "километров": "km", "метров": "m", "тонн": "t",
+    "градусн": "°C"}
 
 # --- statements -------------------------------------------------------------
 # Reporting verb (lemma) -> statement cue.
@@ -260,9 +295,11 @@ UNITS: dict[str, str] = {
     **_forms({"мегаватт мегаватта мвт": "MW"}), **_forms({"гигаватт гигаватта гвт": "GW"}),
     **_forms({"киловатт-час киловатт-часа киловатт-часов квт·ч квт-ч": "kWh"}),
     **_forms({"градус градуса градусов °c": "°C"}),
-    **_forms({"год года лет году": "year"}), **_forms({"месяц месяца месяцев": "month"}),
-    **_forms({"неделя недели недель неделю": "week"}), **_forms({"день дня дней сутки суток": "day"}),
-    **_forms({"час часа часов ч": "hour"}), **_forms({"минута минуты минут мин": "minute"}),
+    **_forms({"год года лет году годам годами годах годы": "year"}),
+    **_forms({"месяц месяца месяцев месяцам месяцами месяцах": "month"}),
+    **_forms({"неделя недели недель неделю неделям неделями неделях": "week"}),
+    **_forms({"день дня дней дням днями днях сутки суток": "day"}),
+    **_forms({"час часа часов часам часами часах ч": "hour"}), **_forms({"минута минуты минут минутам мин": "minute"}),
     **_forms({"секунда секунды секунд сек": "second"}),
 }
 UNITS["кв. км"] = "km2"
@@ -365,6 +402,8 @@ MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио 
                                         "репортер информагентство портал сайт еженедельник журнал блогер".split())
 
 # --- dates ------------------------------------------------------------------
+# Prepositions (or none) of a time expression whose clause's tense places it: "подписан 5 мая", "в мае"; not "продлён до мая".
+DATED_PREPS: frozenset[str] = frozenset({"", "в", "во", "на", "с", "со"})
 # Russian time expressions, resolved by khabar's English date rules: each rule is a pattern (the whole
 # expression after a leading preposition such as "в", "во", "на", "с", "к") and the English expression it
 # stands for, whose {group}s are filled from ``DATE_WORDS`` (or kept as written: numbers, years).
@@ -399,6 +438,15 @@ TIME_UNITS: dict[str, str] = _forms({
     "день дня дней дне сутки суток": "day", "неделя недели недель неделе неделю": "week",
     "месяц месяца месяцев месяце": "month", "год года лет году": "year", "десятилетие десятилетия десятилетий": "decade",
 })
+# Adjectives of months and weekdays: "ноябрьские выборы", "субботний референдум" are dated by them.
+MONTH_ADJECTIVES: dict[str, str] = {form: month for stem, month in {
+    "январск": "january", "февральск": "february", "мартовск": "march", "апрельск": "april", "майск": "may",
+    "июньск": "june", "июльск": "july", "августовск": "august", "сентябрьск": "september", "октябрьск": "october",
+    "ноябрьск": "november", "декабрьск": "december"}.items()
+    for form in (stem + e for e in "ий ая ое ие ого ой ому ую им ими их ом".split())}
+WEEKDAY_ADJECTIVES: dict[str, str] = {form: day for stem, day in {
+    "понедельничн": "monday", "вторничн": "tuesday", "субботн": "saturday", "воскресн": "sunday", "пятничн": "friday"}.items()
+    for form in (stem + e for e in "ий ый яя ая ее ое ие ые его ого ей ой ему ому юю ую им ым ими ыми их ых ем ом".split())}
 DECADES: dict[str, str] = _forms({
     "двадцатые двадцатых": "1920", "тридцатые тридцатых": "1930", "сороковые сороковых": "1940",
     "пятидесятые пятидесятых": "1950", "шестидесятые шестидесятых": "1960", "семидесятые семидесятых": "1970",
@@ -410,9 +458,18 @@ DAY_WORDS: dict[str, str] = {"сегодня": "today", "вчера": "yesterday
 NOW_WORDS: frozenset[str] = frozenset({"сейчас", "теперь", "ныне", "настоящее время", "данный момент", "настоящий момент",
                                        "сегодняшний день", "последние дни", "последние недели", "последние месяцы",
                                        "последнее время"})
+# Spans of time too vague to be dated ("в прошлые годы", "в последние месяцы"), with their unit.
+VAGUE_TIMES: dict[str, str] = {f"{lead} {unit}": english for lead in ("прошлые", "прошлых", "последние", "последних", "ближайшие",
+                                                                     "ближайших", "минувшие", "минувших")
+                               for unit, english in {"годы": "years", "годах": "years", "лет": "years", "месяцы": "months",
+                                                     "месяцах": "months", "недели": "weeks", "неделях": "weeks"}.items()}
+# Times of day, which say nothing a date needs ("утром в понедельник" is Monday).
+DAY_TIMES: frozenset[str] = frozenset("утром днем днём вечером ночью".split())
 DATE_WORDS: dict[str, dict[str, str]] = {"month": MONTHS, "weekday": WEEKDAYS, "season": SEASONS, "part": PARTS,
                                          "rel": RELATIVE, "unit": TIME_UNITS, "word": DAY_WORDS, "decade": DECADES,
-                                         "n": {k: str(int(v)) for k, v in NUMBER_WORDS.items() if v == int(v)}}
+                                         "n": {k: str(int(v)) for k, v in NUMBER_WORDS.items() if v == int(v)},
+                                         "month2": MONTHS, "mad": MONTH_ADJECTIVES, "wad": WEEKDAY_ADJECTIVES,
+                                         "yrel": RELATIVE, "vague": VAGUE_TIMES}
 
 
 def _alt(table: dict[str, str]) -> str:
@@ -421,11 +478,19 @@ def _alt(table: dict[str, str]) -> str:
 
 _M, _WD, _SEASON = f"(?P<month>{_alt(MONTHS)})", f"(?P<weekday>{_alt(WEEKDAYS)})", f"(?P<season>{_alt(SEASONS)})"
 _PART, _REL, _UNIT = f"(?P<part>{_alt(PARTS)})", f"(?P<rel>{_alt(RELATIVE)})", f"(?P<unit>{_alt(TIME_UNITS)})"
-_Y = r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г))?"
+_M2, _Y2 = f"(?P<month2>{_alt(MONTHS)})", r"(?P<year2>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г)(?!\w))?"
+_Y = r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г)(?!\w))?"
 _N = rf"(?P<n>\d+|{_alt(DATE_WORDS['n'])})"
+_TIME = rf"(?:{_alt(dict.fromkeys(DAY_TIMES))})"
 DATE_RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), english) for p, english in [
-    (rf"(?:{_REL} )?{_WD}", "{rel} {weekday}"),
-    (r"(?P<word>сегодня|вчера|завтра|накануне|позавчера)(?: (?:утром|днем|днём|вечером|ночью))?", "{word}"),
+    (rf"(?:{_TIME} (?:в |во )?)?(?:{_REL} )?{_WD}", "{rel} {weekday}"),
+    (rf"(?P<word>сегодня|вчера|завтра|накануне|позавчера)(?: {_TIME})?", "{word}"),
+    (rf"{_TIME} (?P<word>сегодня|вчера|завтра)", "{word}"),
+    (rf"{_M}(?: {_Y})? по {_M2} {_Y2}", "{year2}"),  # "с ноября по декабрь 2010 года": that year
+    (rf"(?P<mad>{_alt(MONTH_ADJECTIVES)})", "{mad}"),
+    (rf"(?P<wad>{_alt(WEEKDAY_ADJECTIVES)})", "{wad}"),
+    (rf"{_M} (?P<yrel>прошлого|следующего|этого|текущего|будущего) года", "{month} {yrel} year"),
+    (rf"(?P<vague>{_alt(dict.fromkeys(VAGUE_TIMES))})", "recent {vague}"),  # "в последние годы": no date
     ("|".join(re.escape(w) for w in sorted(NOW_WORDS, key=len, reverse=True)), "now"),
     (r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<year>\d{4})", "{year}-{m:0>2}-{d:0>2}"),
     (rf"(?:{_WD},? )?(?P<day>\d{{1,2}}) {_M}(?: {_Y})?", "{day} {month} {year}"),
@@ -440,6 +505,28 @@ DATE_RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), english) for p
 ]]
 # Leading words that are not part of the expression itself ("в середине октября", "ещё 28 февраля").
 DATE_LEAD = re.compile(r"^(?:(?:ещ[её]|уже|лишь|только|около|примерно|приблизительно|почти) )?(?:(?:в|во|на|с|со|к|до|по|от) )?", re.I)
+
+
+# Words before a bare year that make it a date ("в 1995", "к 2030"); a year written with "году" is one anyway.
+YEAR_LEADS: frozenset[str] = frozenset("в во с со до к по от между начале середине конце около".split())
+_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the time expressions of a Russian text are (character offsets, leading prepositions left out): every
+    rule's matches, the longest first, none overlapping; a bare number is a year only after a word of ``YEAR_LEADS``."""
+    found = []
+    for pattern, _ in DATE_RULES:
+        for m in re.finditer(rf"(?<![\w-]){pattern.pattern}(?![\w-])", text, re.I):
+            before = text[: m.start()].split()[-1:]
+            if _BARE_YEAR.fullmatch(m.group()) and not (before and before[0].casefold() in YEAR_LEADS):
+                continue
+            found.append((m.start(), m.end()))
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= a or start >= b for a, b in out):
+            out.append((start, end))
+    return sorted(out)
 
 
 def date_to_english(text: str) -> str | None:
