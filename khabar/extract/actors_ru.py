@@ -122,10 +122,30 @@ def russian_actors(doc: Doc) -> Doc:
         if ent.kind == "person":
             for span in entry.spans:
                 _person_role(ext.entities[ent.id], span, index.token_actor, ext.entities, index.focal_country)
+    _surnames_alone(doc, ext, index)
     _latent_countries(doc, ext, index, g)
     index.mention_order.sort()
     ext.actors = index
     return doc
+
+
+def _surnames_alone(doc: Doc, ext: Extraction, index: ActorIndex) -> None:
+    """"Кан также осудил...": a capitalised name the entity tagger missed that is the surname of one person of the text."""
+    people: dict[str, list[str]] = {}
+    for ent in ext.entities.values():
+        if ent.kind == "person" and " " in ent.name:
+            people.setdefault(names.name_key(ent.name).split()[-1], []).append(ent.id)
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in index.token_actor or not token.text[:1].isupper():
+            continue
+        found = people.get(names.name_key(token.lemma_)) or people.get(names.name_key(token.text)) or []
+        if len(found) == 1:
+            index.token_actor[token.i] = found[0]
+            index.mention_order.append((token.i, found[0]))
+            ext.mentions.append(Mention(id=f"{ext.doc}:m{token.idx}", doc=ext.doc, start=token.idx, end=token.idx + len(token),
+                                        text=token.text, entity=found[0]))
+            if token.text not in ext.entities[found[0]].aliases:
+                ext.entities[found[0]].aliases.append(token.text)
 
 
 def _latent_countries(doc: Doc, ext: Extraction, index: ActorIndex, g: Gazetteer) -> None:

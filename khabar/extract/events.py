@@ -291,8 +291,9 @@ def _sense_fits(sense: Sense, trigger: Token, around: Around) -> list[Token] | N
         return None  # "demonstrating its preparedness" is no protest
     if "negated" in sense.roles:
         negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
-        if not (negated and (has_future(trigger) or _refused(trigger))):
-            return None
+        refusing = set(trigger.morph.get("Aspect")) & tables(trigger.doc.lang_).FUNCTION_WORDS["refusal_aspect"]
+        if not (negated and (has_future(trigger) or _refused(trigger) or refusing)):
+            return None  # "will not recognize", "refused to sign", "не признала" (a perfective verb negated: a refusal)
     return words
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from khabar.extract.actors import RELATIVE
 from khabar.vocab import tables
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -58,7 +57,7 @@ def predicate_subject(noun: Token) -> Token:
 
 def relative_antecedent(token: Token) -> Token:
     """"the only country that promised": a relative pronoun stands for the noun it modifies."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+    if token.lower_ in tables(token.doc.lang_).REFERENCE_WORDS["relative"] and token.head.dep_ == "relcl":
         return predicate_subject(token.head.head)
     return token
 

@@ -323,6 +323,18 @@ ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state indus
     "organization organisation movement group groups faction factions regime junta cabinet officials official leaders "
     "authorities police prosecutors advisor adviser advisers advisors inspector inspectors protestor protestors hostage hostages "
     "prisoner prisoners detainee detainees captive captives foreigner foreigners dissident dissidents".split())
+# Words that refer back to an actor (coreference): pronouns by what they stand for, relative pronouns, determiners of
+# a definite description ("the ministry"), words that name nobody in particular, and prepositions of an owner.
+REFERENCE_WORDS: dict[str, frozenset[str]] = {
+    "male": frozenset({"he", "him", "his", "himself"}), "female": frozenset({"she", "her", "hers", "herself"}),
+    "it": frozenset({"it", "its", "itself"}), "they": frozenset({"they", "them", "their", "theirs", "themselves"}),
+    "first_person": frozenset({"i", "me", "my", "we", "us", "our"}),
+    "relative": frozenset({"who", "which", "that", "whom", "whose"}),
+    "definite": frozenset({"the", "this", "that", "these", "those", "both", "two"}),
+    "nobody": frozenset({"no", "not", "neither", "none", "nor", "any", "every", "each", "another"}),
+    "leaders": frozenset({"leader", "leaders"}),
+    "owner_preps": frozenset({"of", "in", "from"}),  # "the government of Saudi Arabia", "officials in Kabul"
+}
 # Nouns of institutions a pronoun "it" can stand for ("the ministry ... its"), unlike "the minister".
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     "government administration regime ministry department agency council board commission committee court embassy army "
@@ -379,6 +391,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "condition": frozenset({"if", "unless"}),  # subordinators of a condition
     "able": frozenset({"able"}), "unable": frozenset({"unable", "incapable"}), "refuse": frozenset({"refuse", "decline"}),
     "first_person": frozenset({"i", "we"}),
+    "refusal_aspect": frozenset(),  # the aspect of a verb whose negation is a refusal ("не признала": did not, would not)
 }
 # Verbs of giving: with "to", the receiver is the target, not the thing given ("awarded the Order to the leaders").
 TRANSFER_VERBS: frozenset[str] = frozenset("give award send supply provide deliver grant hand donate sell ship lend".split())

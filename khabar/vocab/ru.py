@@ -92,7 +92,7 @@ SECTORS: dict[str, str] = {
     **dict.fromkeys("рабочий работник профсоюз шахтер".split(), "LAB"),
     **dict.fromkeys("церковь священник имам муфтий мечеть патриарх духовенство".split(), "REL"),
     **dict.fromkeys("мирный житель население гражданин демонстрант протестовать манифестант активист правозащитник "
-                    "участник".split(), "CVL"),
+                    "участник ультраправый ультралевый националист радикал".split(), "CVL"),
     **dict.fromkeys("разведка разведчик шпион гкнб фсб кгб спецслужба".split(), "SPY"),
 }
 # Phrases that name a role as a whole ("глава МИД": the foreign minister), lower case as written.
@@ -318,6 +318,18 @@ ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset(
     "сторонник житель агент следователь угонщик демонстрант протестующий забастовщик департамент агентство "
     "совет комитет комиссия делегация коалиция альянс организация движение группа группировка фракция "
     "советник инспектор заложник заключенный задержанный пленный иностранец источник".split())
+# Words that refer back to an actor (coreference). Russian has no articles: no determiner is needed for a definite
+# description ("министерство" after "Министерство обороны"); "его" is "his" (a thing's "its" is rarer in news).
+REFERENCE_WORDS: dict[str, frozenset[str]] = {
+    "male": frozenset("он его ему им нем нём него нему ним".split()), "female": frozenset("она ее её ей нее неё ней ею нею".split()),
+    "it": frozenset({"оно"}), "they": frozenset("они их им ими них ним ними".split()),
+    "first_person": frozenset("я меня мне мной мы нас нам нами наш наша наше наши нашего нашей нашим".split()),
+    "relative": frozenset("который которая которое которые которого которой которому котором которых которым которыми кто".split()),
+    "definite": frozenset(),
+    "nobody": frozenset("ни никакой никакая никакое никакие каждый каждая любой любая другой другая".split()),
+    "leaders": frozenset("лидер лидеры руководитель руководители глава".split()),
+    "owner_preps": frozenset({"в", "во", "из"}),  # and the genitive: "правительство Грузии"
+}
 # Nouns of institutions that a pronoun "оно"/"его" may stand for, unlike a person.
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     "правительство администрация режим министерство ведомство департамент агентство совет комитет комиссия суд "
@@ -326,7 +338,7 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
 # Nouns for people done to rather than acting: victims of attacks and arrests.
 PERSON_NOUNS: frozenset[str] = frozenset(
     "человек люди мужчина женщина ребенок дети мальчик девочка врач жертва миссионер работник студент подросток "
-    "пассажир турист гражданин активист журналист оппозиционер".split())
+    "пассажир турист гражданин активист журналист оппозиционер политик".split())
 # Nouns for a state's government: they stand for the country the text is about.
 STATE_NOUNS: frozenset[str] = frozenset("правительство администрация режим власть государство кремль".split())
 # Words near a name that give a person's gender, for pronouns (natasha's morphology gives most of it).
@@ -392,6 +404,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "able": frozenset({"способный", "мочь", "смочь"}), "unable": frozenset({"неспособный", "бессильный"}),
     "refuse": frozenset({"отказаться", "отказываться"}),
     "first_person": frozenset({"я", "мы"}),
+    "refusal_aspect": frozenset({"Perf"}),  # the aspect of a verb whose negation is a refusal ("не признала": did not, would not)
 }
 # Determiners that make an actor or an object nobody and nothing: "ни одна страна не признала".
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("ни никакой ни один ни одна ни одно".split())
