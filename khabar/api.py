@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -33,6 +34,7 @@ class Summary:
     known: int = 0
     not_extracted: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): stored, not analysed
     errors: list[InputError] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # documents read, by language (ISO 639-1; "und": none)
 
     @property
     def failed(self) -> bool:
@@ -73,6 +75,7 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                     _notify(on_item, item, None)
                 elif (status := store.check(item)) and status.action == "known":
                     summary.known += 1
+                    summary.languages[item.language or "und"] += 1
                     _notify(on_item, item, status)
                 else:
                     fresh.append(item)
@@ -80,6 +83,7 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                                               on_failure=lambda e: failures.__setitem__(e.source, e)):
                 ext = _resolved(store, doc, ext, failures)
                 status = store.add(doc, ext)
+                summary.languages[doc.language or "und"] += 1
                 if status.action == "known":
                     summary.known += 1
                 else:

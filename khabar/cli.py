@@ -55,6 +55,7 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
     Example: khabar ingest articles/ https://example.org/feed.xml --db team.db
     """
     from khabar.api import ingest as run
+    from khabar.report import languages_line
 
     settings = _settings(db)
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -73,6 +74,8 @@ def ingest(paths: Paths, db: DbOption = None) -> None:
     err.print(f"ingested {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
               f"— {settings.db_url}", highlight=False, soft_wrap=True)
+    if summary.languages:
+        err.print(f"by language: {languages_line(summary.languages)}", highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 

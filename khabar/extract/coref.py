@@ -314,7 +314,8 @@ def _group(state: Coref, token: Token) -> str:
     doc = state.doc
     ext: Extraction = doc._.khabar
     words = [t for t in doc[token.left_edge.i : token.i + 1]
-             if t.dep_ not in {"det", "poss", "nummod", "punct", "quantmod", "predet"} and not t.like_num and t.i >= token.i - 4]
+             if t.dep_ not in {"det", "poss", "nummod", "punct", "quantmod", "predet", "cc", "case"} and not t.like_num
+             and t.i >= token.i - 4]
     name = " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"}) or token.text
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]

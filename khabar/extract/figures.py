@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
-from khabar.extract.syntax import NP_END, noun_phrase
+from khabar.extract.syntax import NP_END, genitives, noun_phrase, of_objects
 from khabar.records import DateValue, Figure
 from khabar.vocab import tables
 
@@ -505,10 +505,7 @@ def _counted(anchor: Token, end: int) -> Token | None:
     if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= end and head.pos_ in {"NOUN", "PROPN"} \
             and not _unit_word(head):
         return head
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            return pobj
-    return None
+    return next(iter(of_objects(anchor)), None)  # "46 percent of the population", "6 тысяч беженцев"
 
 
 def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
@@ -523,7 +520,8 @@ def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
     if top.dep_ == "dobj" and verb is not None and top.head.i == verb.i:
         words = f"{_verb_text(verb)} {words}"  # "killed 258 people", "expelled five Iraqis"
     elif top.dep_ in {"nsubj", "nsubjpass"} and verb is not None and top.head.i == verb.i:
-        words = f"{words} {_verb_phrase(verb)}"  # "600 Afghans try to cross the border"
+        # "600 Afghans try to cross the border"; "в Киргизии находились 6 тысяч беженцев": the verb's phrase holds its subject
+        words = f"{words} {_verb_phrase(verb)}" if top.i < verb.i else _verb_phrase(verb)
     elif participle and key is None:
         words = f"{words} {_verb_phrase(participle[0])}"  # "300 people trying to cross the river"
     return Measure(_cap(words), key, head=counted)
@@ -591,7 +589,9 @@ def _verb_text(verb: Token) -> str:
 
 def _verb_phrase(verb: Token) -> str:
     """The verb and what follows it in its clause ("were killed in Tanzania" → "killed in Tanzania"), without who says so."""
-    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" for t in c.subtree}
+    cues = _n(verb).v.CUES
+    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" or c.lemma_.lower() in cues
+            for t in c.subtree}
     words = [t for t in verb.doc[verb.i : verb.right_edge.i + 1] if not t.like_num and t.dep_ not in {"punct", "cc"} and t.i not in said]
     return _cap(" ".join(t.text for t in words))
 
@@ -610,10 +610,9 @@ def _salient(tok: Token | None) -> str | None:
     v = _n(tok).v
     if lemma in v.GENERIC_MEASURES or lemma in v.SOURCE_PEOPLE or lemma in v.UNITS or tok.like_num:
         return None
-    return lemma
+    return v.MEASURE_WORDS.get(lemma, lemma)  # the English key where the language's table has one: links cross languages
 
 
-LOCATIVE = {"in", "inside", "within", "across", "throughout", "of"}
 
 
 def _place(doc: Doc, ext: Extraction, head: Token) -> str | None:
@@ -632,7 +631,8 @@ def _place(doc: Doc, ext: Extraction, head: Token) -> str | None:
         ent = ext.entities.get(eid) if eid else None
         if ent is None or ent.kind not in {"country", "location"} or tok.dep_ in {"amod", "compound"} and tok.head.i == head.i:
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.dep_ == "poss" and tok.head.dep_ == "pobj":
+        if tok.dep_ == "pobj" and tok.head.lower_ in _n(doc).v.PLACE_PREPS or tok.dep_ == "poss" and tok.head.dep_ == "pobj" \
+                or tok in genitives(tok.head):  # "in Tajikistan", "Afghanistan's population", "население Киргизии"
             places.append((abs(tok.i - head.i), ent.country if ent.kind == "country" else ent.name))
     return min(places)[1] if places else None  # the nearest: "in Panjshir Province, where over 98 percent"
 

@@ -78,22 +78,31 @@ def normal_form(span: Span, vocab=None) -> str:
     inflected = set(select_inflectable(tokens)) if span.label_ == "ORG" else None  # "МИДа России" -> "МИД России"
     words = list(inflect_words(vocab or morph_vocab(), tokens, inflected))
     if span.label_ in PEOPLE_KINDS:
-        words = [_unknown_name(word, token) for word, token in zip(words, tokens, strict=True)]
+        case = "Ins" if tokens[-1].text.lower().endswith(INSTRUMENTAL_SURNAMES) else None  # the tagger may say Nom
+        words = [_unknown_name(word, token, case) for word, token in zip(words, tokens, strict=True)]
     return recover_spaces([_shape(word, token.text) for word, token in zip(words, tokens, strict=True)], tokens)
 
 
 # A man's name the dictionary does not know keeps its case ending ("Ахмада Масуда" -> "Ахмад Масуда"): the
 # regular endings of the masculine declension, by case, are taken off from a stem that ends in a consonant
-# (genitive and animate accusative -а/-я, instrumental -ом/-ем, prepositional -е).
-MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Ins": ("ом", "ем"), "Loc": ("е",)}
+# (genitive and animate accusative -а/-я, dative -у/-ю, instrumental -ом/-ем and, for surnames in -ов/-ин, -ым,
+# prepositional -е).
+MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"),
+                                                 "Ins": ("ом", "ем", "ым"), "Loc": ("е",)}
 
 
-def _unknown_name(word: str, token: _Token) -> str:
-    endings = MASCULINE_ENDINGS.get(token.feats.get("Case", ""), ())
+# Surnames that can only be instrumental ("Камиловым"): the name they end is in that case, whatever the tagger says.
+INSTRUMENTAL_SURNAMES: tuple[str, ...] = ("овым", "евым", "ёвым", "иным", "ыным")
+
+
+def _unknown_name(word: str, token: _Token, case: str | None = None) -> str:
+    endings = MASCULINE_ENDINGS.get(case or token.feats.get("Case", ""), ())
     if word != token.text.lower().replace("ё", "е") or token.feats.get("Gender") != "Masc" or token.pos != "PROPN":
         return word  # the dictionary inflected it, or it is not a man's name
     for ending in endings:
         stem = word[: -len(ending)]
+        if ending == "ым" and not stem.endswith(("ов", "ев", "ёв", "ин", "ын")):
+            continue  # "-ым" ends only the surnames of that shape ("Камиловым")
         if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйь":
             return stem
     return word
@@ -205,6 +214,15 @@ class _Places:
     adjectives: dict[str, str] = field(default_factory=dict)  # adjectives and peoples
     cities: dict[str, str] = field(default_factory=dict)
     english: dict[str, str] = field(default_factory=dict)  # a city's Russian name, folded -> its English name
+
+
+@lru_cache(maxsize=8192)
+def dictionary_form(word: str) -> str:
+    """A Russian word in its dictionary form, lower case, "ё" as "е" ("беженцев" → "беженец"); other words lower-cased."""
+    if not CYRILLIC.search(word):
+        return word.casefold()
+    parses = morph_vocab().parse(word)
+    return (parses[0].normal_form if parses else word).casefold().replace("ё", "е")
 
 
 def _words_key(text: str) -> str:

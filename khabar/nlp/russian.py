@@ -186,7 +186,7 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
             heads[token.i] = sent[int(node.head_id) - 1].i if node.head_id != "0" else token.i
             labels[token.i] = _label(node.rel, token.lower_)
     for sent, *_ in sents:
-        _break_cycles(heads, labels, [t.i for t in sent])
+        _one_tree(heads, labels, [t.i for t in sent])
     _prepositions_as_heads(heads, labels)
     for sent, tags, _, _ in sents:
         for token, tag in zip(sent, tags.tokens, strict=True):
@@ -208,18 +208,30 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
     doc.ents = _entities(doc, sents, vocab)
 
 
-def _break_cycles(heads: list[int], labels: list[str], sent: list[int]) -> None:
-    """natasha's parser picks each word's head on its own, which can close a loop ("a" under "b" under "a"): a word
-    of each loop is hung from the sentence's root instead (``dep``), so the sentence is a tree."""
-    root = next((i for i in sent if heads[i] == i), sent[0])
-    heads[root], labels[root] = root, "ROOT"
+def _one_tree(heads: list[int], labels: list[str], sent: list[int]) -> None:
+    """natasha's parser picks each word's head on its own, which can close a loop ("a" under "b" under "a") or leave
+    several roots in one sentence ("X находились, сообщила служба"). A word of each loop hangs from the root (``dep``);
+    the root with the most words under it is the sentence's, the others its ``parataxis``, as English parses
+    "..., the agency said"."""
+    roots = [i for i in sent if heads[i] == i] or [sent[0]]
+    heads[roots[0]] = roots[0]  # a sentence with no root at all gets its first word as one
+    top: dict[int, int] = {r: r for r in roots}  # word -> the root it hangs from, once known
     for start in sent:
-        path, i = [], start
-        while heads[i] != i and i not in path:
+        path, seen, i = [], set(), start
+        while i not in top and i not in seen:
             path.append(i)
+            seen.add(i)
             i = heads[i]
-        if heads[i] != i:  # the walk came back to a word it had passed: a loop
-            heads[i], labels[i] = root, "dep"
+        if i not in top:  # the walk came back to a word it had passed: a loop, cut at that word
+            heads[i], labels[i] = roots[0], "dep"
+            top[i] = roots[0]
+        for j in path:
+            top[j] = top[i]
+    under = {r: sum(1 for i in sent if top[i] == r) for r in roots}
+    root = max(roots, key=lambda r: under[r])
+    for other in roots:
+        heads[other], labels[other] = root, "parataxis"
+    heads[root], labels[root] = root, "ROOT"
 
 
 # Relations of a noun that a preposition introduces as an English "prep" → "pobj" does.

@@ -146,6 +146,11 @@ CONTENT_NOUNS: frozenset[str] = frozenset(
 AS_MARKS: frozenset[str] = frozenset({"as"})
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
 PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
+# Prepositions of the place where a figure holds ("live in Tajikistan").
+PLACE_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "across", "throughout", "of"})
+# What another language's counted nouns are in English, the language of measure keys (figures link across languages
+# by them): English needs none.
+MEASURE_WORDS: dict[str, str] = {}
 # Nouns that name a figure's source: "researchers' estimates", "official figures".
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "estimate estimates figure figures data statistics count counts tally census survey surveys poll polls "

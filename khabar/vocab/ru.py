@@ -243,6 +243,31 @@ PHRASE_CUES: dict[str, str] = {
                                                   "заявлению": "say", "оценкам": "estimate", "оценке": "estimate"}.items()},
     "со ссылкой на": "report", "ссылаясь на": "report",
 }
+# Prepositions of the place where a figure holds ("live in Tajikistan").
+PLACE_PREPS: frozenset[str] = frozenset({"в", "во", "на", "по", "внутри"})  # and the genitive: "население Киргизии"
+# Counted nouns and their English words (dictionary forms): figures are grouped and compared across languages by
+# English keys ("15 тысяч беженцев" and "10,000 refugees" are one measure).
+MEASURE_WORDS: dict[str, str] = {
+    "беженец": "refugee", "беженка": "refugee", "мигрант": "migrant", "переселенец": "migrant", "эмигрант": "emigrant",
+    "солдат": "soldier", "военнослужащий": "soldier", "военный": "soldier", "боевик": "fighter", "повстанец": "rebel",
+    "полицейский": "policeman", "пограничник": "guard", "жертва": "victim", "погибший": "dead", "раненый": "wounded",
+    "заключенный": "prisoner", "задержанный": "detainee", "пленный": "prisoner", "заложник": "hostage",
+    "житель": "resident", "гражданин": "citizen", "ребенок": "child", "студент": "student", "турист": "tourist",
+    "рабочий": "worker", "работник": "worker", "избиратель": "voter", "голос": "vote", "депутат": "deputy",
+    "кандидат": "candidate", "участок": "station", "демонстрант": "protester", "протестующий": "protester",
+    "таджик": "tajik", "узбек": "uzbek", "афганец": "afghan", "пуштун": "pashtun", "хазареец": "hazara",
+    "афганский": "afghan", "таджикский": "tajik", "узбекский": "uzbek", "казах": "kazakh", "киргиз": "kyrgyz",
+    "долг": "debt", "кредит": "loan", "заем": "loan", "помощь": "aid", "инвестиция": "investment", "бюджет": "budget",
+    "дефицит": "deficit", "экспорт": "export", "импорт": "import", "товарооборот": "trade", "торговля": "trade",
+    "доход": "revenue", "выручка": "revenue", "прибыль": "profit", "убыток": "loss", "зарплата": "wage",
+    "пенсия": "pension", "цена": "price", "тариф": "tariff", "налог": "tax", "штраф": "fine",
+    "электроэнергия": "electricity", "электричество": "electricity", "газ": "gas", "нефть": "oil", "уголь": "coal",
+    "зерно": "grain", "пшеница": "wheat", "хлопок": "cotton", "вода": "water", "вакцина": "vaccine", "доза": "dose",
+    "инфляция": "inflation", "безработица": "unemployment", "безработный": "unemployed", "рост": "growth",
+    "случай": "case", "заражение": "infection", "смерть": "death", "дом": "house", "школа": "school",
+    "больница": "hospital", "граница": "border", "километр": "kilometre", "танк": "tank", "самолет": "aircraft",
+    "ракета": "missile", "оружие": "weapon",
+}
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "оценка данные статистика подсчет опрос перепись прогноз расчет цифра".split())
 
