@@ -110,8 +110,9 @@ def russian_actors(doc: Doc) -> Doc:
         for span in entry.spans:
             actor = known.id
             if _capital_acting(span, known, g):
-                state = Entity(entity_id("country", g.display.get(known.country, known.country)), g.display.get(known.country, known.country),
-                               "country", known.country, known.country + "GOV", docs=[ext.doc])
+                english = g.display.get(known.country, known.country)
+                state = Entity(entity_id("country", english), names.country_name(known.country) or english, "country", known.country,
+                               known.country + "GOV", [english], docs=[ext.doc])
                 actor = ext.entities.setdefault(state.id, state).id
             ext.mentions.append(Mention(id=f"{ext.doc}:m{span.start_char}", doc=ext.doc, start=span.start_char,
                                         end=span.end_char, text=span.text, entity=known.id))
@@ -134,7 +135,7 @@ def _surnames_alone(doc: Doc, ext: Extraction, index: ActorIndex) -> None:
     people: dict[str, list[str]] = {}
     for ent in ext.entities.values():
         if ent.kind == "person" and " " in ent.name:
-            people.setdefault(names.name_key(ent.name).split()[-1], []).append(ent.id)
+            people.setdefault(names.name_key(ent.name.split()[-1]), []).append(ent.id)
     for token in doc:
         if token.pos_ != "PROPN" or token.i in index.token_actor or not token.text[:1].isupper():
             continue

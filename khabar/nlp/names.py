@@ -172,7 +172,7 @@ def _join_surnames(entries: list[EntityName]) -> list[EntityName]:
     kept = []
     for entry in entries:
         if entry.label in PEOPLE_KINDS and " " not in entry.name:
-            full = [p for p in people if p is not entry and " " in p.name and name_key(p.name).split()[-1] == entry.key]
+            full = [p for p in people if p is not entry and " " in p.name and name_key(p.name.split()[-1]) == entry.key]
             if len(full) == 1:
                 target = full[0]
                 for alias in [entry.name, *entry.aliases]:
