@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import entity_id
 from khabar.extract.gazetteer import gazetteer
-from khabar.extract.syntax import genitives
+from khabar.extract.syntax import genitives, of_objects
 from khabar.records import Entity, Mention
 from khabar.vocab import SECTOR_PRIORITY, tables
 
@@ -180,15 +180,16 @@ def _quoted_speaker(state: Coref, token: Token) -> str | None:
 
 
 def _of_chain(doc: Doc, token: Token) -> str | None:
-    """"a part of Syria's second city", "the mayor of the city of Nablus": the actor two "of"s down."""
+    """"a part of Syria's second city", "the mayor of the city of Nablus", "глава представительства США": the actor
+    two "of"s (or genitives) down."""
     index = doc._.khabar.actors.token_actor
     node = token
     for _ in range(3):
-        pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        pobjs = of_objects(node)
         if not pobjs:
             return None
         node = pobjs[0]
-        named = [node.i, *(c.i for c in node.children if c.dep_ in {"poss", "compound", "amod", "appos"})]
+        named = [node.i, *(c.i for c in node.children if c.dep_ in {"poss", "compound", "amod", "appos", "nmod"})]
         if hit := next((index[i] for i in named if i in index and _acts(doc, index[i])), None):
             return hit
     return None
@@ -289,7 +290,9 @@ def _description(state: Coref, token: Token) -> str | None:
     ext: Extraction = doc._.khabar
     refs = _refs(token)
     if refs["definite"] and not any(c.lower_ in refs["definite"] for c in token.children):
-        return None  # (a language with no articles has no such word to need)
+        return None
+    if not refs["definite"] and any(c.dep_ in {"nmod", "prep", "appos"} for c in token.children):
+        return None  # with no articles, a bare noun refers back ("министр"); one with its own complement names someone new
     lemma = token.lemma_.lower()
     here = _sent(state, token)
     for m in reversed([m for m in state.mentions if m.token < token.i and here - m.sent <= WINDOW]):
