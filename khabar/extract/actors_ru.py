@@ -41,7 +41,7 @@ def _sector(lemmas: list[str]) -> str | None:
 def _entity(entry: names.EntityName, g: Gazetteer) -> Entity:
     """The entity an entry names, with the id the English pipeline gives the same actor where a table says who it is."""
     kind = KINDS[entry.label]
-    aliases = [a for a in [*entry.aliases, entry.latin] if a != entry.name]
+    aliases = list(dict.fromkeys(a for a in [*entry.aliases, entry.latin] if a != entry.name))
     if kind == "organization" and (english := next(filter(None, map(names.english_organization, [entry.name, *entry.aliases])), None)):
         org = g.org(english)
         if org is not None:
@@ -52,7 +52,7 @@ def _entity(entry: names.EntityName, g: Gazetteer) -> Entity:
     if kind == "location":
         english = names.english_place(entry.name) or entry.latin
         return Entity(entity_id("location", english), entry.name, "location", names.place_code(entry.name), None,
-                      [a for a in [*aliases, english] if a != entry.name])
+                      list(dict.fromkeys(a for a in [*aliases, english] if a != entry.name)))
     country = entry.country if kind == "organization" else None
     sector = _sector([t.lemma_ for span in entry.spans[:1] for t in span]) if kind == "organization" else None
     return Entity(entity_id(kind, entry.name), entry.name, kind, country, country + sector if country and sector else None, aliases)
