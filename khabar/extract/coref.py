@@ -319,6 +319,7 @@ def _group(state: Coref, token: Token) -> str:
     words = [t for t in doc[token.left_edge.i : token.i + 1]
              if t.dep_ not in {"det", "poss", "nummod", "punct", "quantmod", "predet", "cc", "case"} and not t.like_num
              and t.i >= token.i - 4]
+    words += [t for g in genitives(token)[:1] for t in g.subtree if t.i > token.i and not t.is_punct][:4]  # "лидер оппозиции"
     name = " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"}) or token.text
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]

@@ -53,6 +53,21 @@ NOT_FIGURES: dict[str, list[list[dict]]] = {
     "age": [[{"LOWER": {"IN": ["возрасте", "возраст"]}}, {"LIKE_NUM": True}],
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["летний", "летняя", "летнего", "летней", "летнему", "летнем"]}}]],
     "one of": [[{"LOWER": {"IN": ["один", "одна", "одно", "одного", "одной", "одним", "одном"]}}, {"LOWER": "из"}]],
+    "inside a name": [[{"LOWER": {"IN": "статья статьи статье статью ст. пункт пункта пункту п. часть части ч. № номер номера номеру "
+                                        "дом дома д. корпус квартира кв. рейс рейса маршрут указ приказ".split()}},
+                       {"TEXT": {"IN": ["№"]}, "OP": "?"}, {"LIKE_NUM": True}]],
+    "clock time": [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["час", "часа", "часов", "ч."]}},
+                    {"LOWER": {"IN": ["утра", "дня", "вечера", "ночи"]}}],
+                   [{"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ":"}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}]],  # "15:30", a score "2:1"
+    "point in time": [[{"LOWER": {"IN": "первые первых последние последних ближайшие ближайших прошедшие прошедших минувшие "
+                                        "минувших следующие следующих".split()}},
+                       {"LIKE_NUM": True}, {"LOWER": {"IN": "дня дней недели недель месяца месяцев года лет часа часов суток".split()}}]],
+    "age of a person": [[{"TEXT": {"REGEX": r"^\d+-летн"}},
+                         {"POS": "ADJ", "OP": "*"},
+                         {"LEMMA": {"IN": "мужчина женщина житель жительница политик лидер президент премьер министр глава "
+                                          "гражданин гражданка юноша девушка подросток ребенок оппозиционер активист журналист "
+                                          "бизнесмен пенсионер актер актриса певец певица писатель".split()}}],
+                        [{"TEXT": {"REGEX": r"^\d+-летн"}}, {"POS": "PROPN"}]],
     "list item": [[{"IS_SENT_START": True, "TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}],
                   [{"TEXT": {"IN": [")", ".", ";", ":", "»"]}}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}],
                   [{"IS_SPACE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}]],
@@ -364,7 +379,7 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
 # Nouns for people done to rather than acting: victims of attacks and arrests.
 PERSON_NOUNS: frozenset[str] = frozenset(
     "человек люди мужчина женщина ребенок дети мальчик девочка врач жертва миссионер работник студент подросток "
-    "пассажир турист гражданин активист журналист оппозиционер политик".split())
+    "пассажир турист гражданин активист журналист оппозиционер политик нарушитель".split())
 # Nouns for a state's government: they stand for the country the text is about.
 STATE_NOUNS: frozenset[str] = frozenset("правительство администрация режим власть государство кремль".split())
 # Words near a name that give a person's gender, for pronouns (natasha's morphology gives most of it).

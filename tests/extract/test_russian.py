@@ -85,6 +85,14 @@ def test_what_is_not_a_figure():
     assert sorted(f.value for f in ext.figures) == [35, 40]
 
 
+@pytest.mark.parametrize("text", [
+    "Его обвинили по статье 212 Уголовного кодекса.", "Заседание началось в 10 часов утра.", "Встреча назначена на 15:30.",
+    "65-летний политик вернулся в Бишкек.", "В доме № 12 по улице Ленина начался пожар.", "Первые 10 дней августа прошли спокойно.",
+])
+def test_articles_clock_times_ages_and_spans_of_time_are_no_figures(text):
+    assert extract_ru(text).figures == []
+
+
 def test_a_figure_counts_a_noun_at_a_place():
     ext = extract_ru("В середине мая в Туркмении находились 3 тысячи иранских паломников.")
     (f,) = ext.figures
@@ -132,6 +140,11 @@ def test_adjectives_of_months_and_days_are_dates():
     ("Фермеры провели акцию протеста у здания парламента.", "PROTEST", "Фермеры", None),
     ("Мэр Бишкека принёс извинения жителям.", "SUPPORT", None, "жителям"),
     ("Грузия отозвала посла из Москвы.", "SANCTION", "Грузия", None),
+    ("Лидер оппозиции был арестован в аэропорту.", "COERCE", None, "Лидер оппозиции"),  # a group named with its genitive
+    ("Пограничники открыли огонь по нарушителям.", "ASSAULT", "Пограничники", "нарушителям"),
+    ("Власти Таджикистана выслали из страны трёх иностранных журналистов.", "COERCE", "Таджикистан", "журналистов"),
+    ("Президенты двух стран договорились о строительстве газопровода.", "AGREE", "Президенты", None),
+    ("Правительство Казахстана выразило протест в связи с задержанием граждан.", "ACCUSE", "Казахстан", None),
 ])
 def test_events_with_their_actors(text, type_, source, target):
     ext = extract_ru(text)
