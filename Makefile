@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint eval bench clean install
+.PHONY: demo test lint eval bench clean install chromium screenshots
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -25,11 +25,17 @@ demo: $(VENV)/.installed
 	@mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/khabar ingest sample/articles --db $(DEMO_DB)
 	$(BIN)/khabar report --db $(DEMO_DB)
+	@echo
+	@echo "Browse it: $(BIN)/khabar serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check khabar tests bench
+	$(BIN)/ruff check khabar tests bench tools
 
-test: $(VENV)/.installed-test lint
+# The browser tests drive Debian's chromium (Playwright cannot download its own browser here).
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: $(VENV)/.installed-test lint chromium
 	$(BIN)/python -m pytest -q
 
 eval: $(VENV)/.installed
@@ -37,6 +43,10 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/throughput.py
+
+# Screenshots of the workbench for the README, from the demo store.
+screenshots: $(VENV)/.installed-test chromium demo
+	$(BIN)/python bench/screenshots.py --db $(DEMO_DB) --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) out *.egg-info

@@ -156,6 +156,86 @@ def report(db: DbOption = None,
         console.print(dossier(store, found))
 
 
+@app.command()
+def serve(db: DbOption = None,
+          host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+          private: Annotated[bool, typer.Option("--private", help="Reading needs a token too (browsers log in at /login).")] = False) -> None:
+    """Serve the web workbench and the HTTP API over a store.
+
+    Writes need a bearer token: KHABAR_TOKEN, or one made with 'khabar token create'.
+    Example: KHABAR_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))') khabar serve --db team.db
+    """
+    import os
+    import socket
+
+    import uvicorn
+
+    from khabar.web import create_app
+
+    settings = _settings(db)
+    try:  # a port in use is one line, before the server starts
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise KhabarError(f"{host}:{port}: cannot listen ({exc.strerror or exc})") from None
+    application = create_app(settings.db_url, token=os.environ.get("KHABAR_TOKEN") or None, private=private, settings=settings)
+    writes = "writes need a token" if os.environ.get("KHABAR_TOKEN") else "writes need a stored token (khabar token create)"
+    err.print(f"khabar: serving {settings.db_url} at http://{host}:{port}/ ({writes}{'; reads too' if private else ''}); Ctrl+C stops",
+              highlight=False, markup=False, soft_wrap=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+token_app = typer.Typer(no_args_is_help=True, help="Bearer tokens for the HTTP API's writes (kept hashed in the store).")
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="Who or what the token is for.")], db: DbOption = None) -> None:
+    """Make a token; it is printed once and only its hash is stored.
+
+    Example: khabar token create ingest-bot --db team.db
+    """
+    from khabar.store import Store
+    from khabar.store.tokens import create_token
+
+    with Store(_settings(db).db_url) as store:
+        token_id, token = create_token(store, name)
+    err.print(f"token {token_id} ({name}) created; it is shown once, keep it now:", highlight=False, markup=False, soft_wrap=True)
+    print(token)
+
+
+@token_app.command("revoke")
+def token_revoke(id_or_name: Annotated[str, typer.Argument(help="The token's id or name.")], db: DbOption = None) -> None:
+    """Revoke tokens by id or name; they stop working at once.
+
+    Example: khabar token revoke ingest-bot --db team.db
+    """
+    from khabar.store import Store
+    from khabar.store.tokens import revoke_token
+
+    with Store(_settings(db).db_url) as store:
+        n = revoke_token(store, id_or_name)
+    if not n:
+        raise KhabarError(f"{id_or_name}: no live token has this id or name")
+    err.print(f"revoked {n} token(s)", highlight=False)
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None) -> None:
+    """List tokens: id, name, when made, when revoked (never the tokens themselves).
+
+    Example: khabar token list --db team.db
+    """
+    from khabar.store import Store
+    from khabar.store.tokens import list_tokens
+
+    with Store(_settings(db).db_url) as store:
+        for t in list_tokens(store):
+            revoked = f"revoked {t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else "live"
+            print(f"{t.id}\t{t.name}\t{t.created_at:%Y-%m-%d %H:%M}\t{revoked}")
+
+
 def main() -> None:
     try:
         app()

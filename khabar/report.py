@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console, Group
@@ -122,38 +123,85 @@ def sentence_at(text: str, start: int, end: int, width: int = 160) -> str:
     return snippet if len(snippet) <= width else snippet[: width - 1] + "…"
 
 
-def _cite(item: Any, docs: dict[str, Document]) -> str:
-    doc = docs.get(item.doc)
-    if doc is None:
-        return item.id
-    outlet = doc.publisher or doc.url or doc.id
-    return f"{outlet}, {doc.published or 'undated'}: “{sentence_at(doc.text, item.start, item.end)}”"
+@dataclass
+class Citation:
+    """An item of a link as a reader checks it: the outlet, its date and the sentence it rests on."""
+
+    item: Any  # an Event or a Figure
+    doc: Document | None
+    first_copy: str  # the id of the first of the document's syndicated copies (its own id when it has none)
+
+    @property
+    def outlet(self) -> str:
+        return (self.doc.publisher or self.doc.url or self.doc.id) if self.doc else ""
+
+    @property
+    def sentence(self) -> str:
+        return sentence_at(self.doc.text, self.item.start, self.item.end) if self.doc else ""
+
+    def __str__(self) -> str:
+        if self.doc is None:
+            return self.item.id
+        return f"{self.outlet}, {self.doc.published or 'undated'}: “{self.sentence}”"
+
+
+@dataclass
+class Tension:
+    """A promise, contradiction or denial link with its citations, in the link's order."""
+
+    link: Link
+    cited: list[Citation]
+
+
+def first_copies(links: list[Link]) -> dict[str, str]:
+    """For each document with syndicated copies, the first of them (the smallest id)."""
+    first: dict[str, str] = {}
+    for link in (k for k in links if k.kind == "syndicated"):
+        lowest = min(first.get(d, d) for d in link.items)
+        first.update({d: lowest for d in link.items})
+    return first
+
+
+def rhetoric_links(store: Store, link_threshold: float | None = None) -> dict[str, list[tuple[Link, list[Any]]]]:
+    """Promise, contradiction and denial links scoring at least ``link_threshold``, by kind, each with its items; a
+    link that a syndicated copy repeats (same kind, same places in the same text) is kept once, the first of them."""
+    links = shown(store.links(kinds=RHETORIC), link_threshold)
+    ids = list({i for link in links for i in link.items})
+    items = {i.id: i for kind in (Figure, Event) for chunk in range(0, len(ids), 5000)
+             for i in store.items(kind, ids=ids[chunk:chunk + 5000])}
+    first = first_copies(list(store.links(kinds=["syndicated"])))
+
+    def seen_as(link: Link) -> tuple:
+        return link.kind, tuple(sorted((first.get(items[i].doc, items[i].doc), items[i].start) for i in link.items if i in items))
+
+    links = list({seen_as(k): k for k in reversed(links)}.values())[::-1]
+    out: dict[str, list[tuple[Link, list[Any]]]] = {kind: [] for kind in RHETORIC}
+    for link in links:
+        out[link.kind].append((link, [items[i] for i in link.items if i in items]))
+    return out
+
+
+def cite(store: Store, found: list[tuple[Link, list[Any]]], first: dict[str, str]) -> list[Tension]:
+    """Links with their items as tensions citing outlet, date and sentence (only these links' documents are read);
+    ``first``: each syndicated copy's first copy."""
+    docs = {d.id: d for d in store.documents(ids={i.doc for _, items in found for i in items})}
+    return [Tension(link, [Citation(i, docs.get(i.doc), first.get(i.doc, i.doc)) for i in items]) for link, items in found]
+
+
+def tensions(store: Store, link_threshold: float | None = None) -> dict[str, list[Tension]]:
+    """Promises, contradictions and denials scoring at least ``link_threshold``, by kind, each with its citations;
+    syndicated repeats kept once."""
+    first = first_copies(list(store.links(kinds=["syndicated"])))
+    return {kind: cite(store, found, first) for kind, found in rhetoric_links(store, link_threshold).items()}
 
 
 def rhetoric_vs_reality(store: Store, link_threshold: float | None = None) -> Group:
     """Promises, contradictions and denials scoring at least ``link_threshold``, each line citing outlet, date and sentence."""
-    docs = {d.id: d for d in store.documents()}
-    all_links = list(store.links())
-    links = [link for link in shown(all_links, link_threshold) if link.kind in RHETORIC]
-    ids = [i for link in links for i in link.items]
-    items = {i.id: i for kind in (Figure, Event) for i in store.items(kind, ids=ids)}
-    original = {}  # a syndicated copy's document -> the first of its copies
-    for link in (k for k in all_links if k.kind == "syndicated"):
-        first = min(original.get(d, d) for d in link.items)
-        original.update({d: first for d in link.items})
-
-    def seen_as(link: Link) -> tuple:
-        """Copies of one article give the same link twice: same kind, same places in the same text."""
-        return link.kind, tuple(sorted((original.get(items[i].doc, items[i].doc), items[i].start) for i in link.items if i in items))
-
-    links = list({seen_as(k): k for k in reversed(links)}.values())[::-1]  # the first of each kept, in order
     parts: list[Any] = [Text("Rhetoric vs reality", style="bold underline")]
-    for kind, title in RHETORIC.items():
-        mine = [link for link in links if link.kind == kind]
-        table = _table(f"{title} ({len(mine)})", "link", "score", "sources")
-        for link in mine[:MAX_ROWS]:
-            cited = [f"• {_cite(items[i], docs)}" for i in link.items if i in items][:4]
-            table.add_row(link.note, f"{link.score:.2f}", "\n".join(cited))
+    for kind, mine in tensions(store, link_threshold).items():
+        table = _table(f"{RHETORIC[kind]} ({len(mine)})", "link", "score", "sources")
+        for tension in mine[:MAX_ROWS]:
+            table.add_row(tension.link.note, f"{tension.link.score:.2f}", "\n".join(f"• {c}" for c in tension.cited[:4]))
         parts.append(table)
     return Group(*parts)
 
@@ -172,13 +220,40 @@ def find_actor(store: Store, query: str) -> Entity | None:
     return next(e for e in entities if e.id == entity_id)
 
 
+@dataclass
+class Dossier:
+    """What is known of one actor: events as source or target (by date), statements, figures attributed."""
+
+    actor: Entity
+    events: list[Event]
+    statements: list[Statement]
+    figures: list[Figure]
+    names: dict[str, str]  # entity id -> name, for every actor these items name
+    docs: dict[str, Document]  # the items' documents, without their text
+
+    def date_of(self, item: Any) -> str:
+        """The item's date, else its document's publication date."""
+        doc = self.docs.get(item.doc)
+        return _date(item.date) or (doc.published if doc else "") or ""
+
+
+def dossier_data(store: Store, actor: Entity) -> Dossier:
+    events = list(store.items(Event, involving=actor.id))
+    said = list(store.items(Statement, involving=actor.id))
+    figures = list(store.items(Figure, involving=actor.id))
+    docs = {d.id: d for d in store.documents(ids={i.doc for i in [*events, *said, *figures]}, text=False)}
+    named = {e.source for e in events} | {e.target for e in events} | {st.speaker for st in said} | {f.source for f in figures}
+    names = {e.id: e.name for e in store.entities(ids=named - {None}, docs=False)}
+    found = Dossier(actor, events, said, figures, names, docs)
+    events.sort(key=found.date_of)
+    return found
+
+
 def dossier(store: Store, actor: Entity) -> Group:
     from khabar.vocab import PLOVER
 
-    docs = {d.id: d for d in store.documents()}
-    names = {e.id: e.name for e in store.entities()}
-    events = sorted(store.items(Event, involving=actor.id),
-                    key=lambda e: (_date(e.date) or (docs[e.doc].published if e.doc in docs else "") or ""))
+    found = dossier_data(store, actor)
+    docs, names, events = found.docs, found.names, found.events
     header = Text(f"{actor.name} — {actor.kind}" + (f", {actor.role}" if actor.role else "")
                   + (f", {actor.actor_code or actor.country}" if actor.actor_code or actor.country else "")
                   + f"; in {len(actor.docs)} documents; also: {', '.join(actor.aliases[:8]) or '—'}", style="bold")
@@ -189,10 +264,10 @@ def dossier(store: Store, actor: Entity) -> Group:
         if other:
             relations[(names.get(other, other), PLOVER.get(ev.type, "?"))] += 1
         doc = docs.get(ev.doc)
-        timeline.add_row(_date(ev.date) or (doc.published if doc else "") or "", role, ev.type, ev.mode,
+        timeline.add_row(found.date_of(ev), role, ev.type, ev.mode,
                          names.get(other or "", ""), ev.trigger, (doc.publisher or doc.url or "") if doc else "")
-    said = _statements(list(store.items(Statement, involving=actor.id)), names)
-    figures = _figures(list(store.items(Figure, involving=actor.id)), names)
+    said = _statements(found.statements, names)
+    figures = _figures(found.figures, names)
     rel = _table("Relations (events, by PLOVER quad class)", "actor", "quad class", "count")
     for (other, quad), n in relations.most_common(MAX_ROWS):
         rel.add_row(other, quad, str(n))

@@ -73,14 +73,49 @@ def _candidates(doc: Doc, g: Gazetteer) -> list[tuple[Span, str]]:
             continue
         inside = [sp for sp in gaz if sp.start >= ent.start and sp.end <= ent.end]
         uncovered = [t for t in ent if t.i not in taken and t.lower_ not in {"the", ",", "and", "'s", "’s"}]
-        if any(t.i in taken for t in ent) and (not uncovered or ent.label_ in {"GPE", "NORP", "LOC", "PERSON"}):
+        if inside and _is_full_name(ent, g):  # "Lisa Monaco", "Michael Jordan": a person, not the country in the name
+            out = [sp for sp in out if sp not in inside]
+        elif any(t.i in taken for t in ent) and (not uncovered or ent.label_ in {"GPE", "NORP", "LOC", "PERSON"}):
             continue
-        if inside and uncovered and ent.label_ in {"ORG", "FAC"}:
+        elif inside and uncovered and ent.label_ in {"ORG", "FAC"}:
             out = [sp for sp in out if sp not in inside]
         elif any(t.i in taken for t in ent):
             continue
         out.append(ent)
     return sorted(out, key=lambda s: s.start)
+
+
+def _is_full_name(span: Span, g: Gazetteer) -> bool:
+    """A PERSON span of two words or more that begins with a known given name ("Lisa Monaco", "Chelsea Clinton")."""
+    core = _strip(span)
+    return span.label_ == "PERSON" and len(core) >= 2 and core[0].lower_ in g.given and core[0].is_title
+
+
+def _headline(span: Span) -> bool:
+    """Is the span on a line written like a headline: short, most words capitalised, no full stop at its end?"""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return 0 < len(words) <= 20 and not line.endswith(".") and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _known_part(span: Span, names: set[tuple[str, ...]], surnames: set[str], g: Gazetteer) -> Span:
+    """The part of a PERSON span that names a person named elsewhere in the text, without the words glued to it:
+    "Crooked Hillary Clinton", "Hammering Hillary Clinton" (a full name inside), and in a headline "Trump Face",
+    "Injecting Clinton" (a surname with words that are no given names)."""
+    words = tuple(t.text for t in span)
+    for size in range(len(words) - 1, 1, -1):
+        for i in range(len(words) - size + 1):
+            if words[i : i + size] in names:
+                return span[i : i + size]
+    if len(words) >= 2 and _headline(span):
+        for i, word in enumerate(words):
+            others = [t for j, t in enumerate(span) if j != i]
+            if word in surnames and not any(t.lower_ in g.given or t.lower_ in TITLES for t in others):
+                return span[i : i + 1]
+    return span
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -112,6 +147,9 @@ def _role_tokens(person: Span) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             return [t for t in child.subtree if t.dep_ != "punct"][:12]
+    if head.dep_ == "conj" and head.head.lower_ in ROLE_WORDS and head.head.i < person.start:
+        # "Afghanistan's former vice president and acting president Amrullah Saleh": the first role's words too
+        return [t for t in head.head.subtree if t.i < person.start and t.dep_ not in {"punct", "cc"}][-16:]
     out = []
     i = person.start - 1
     while i >= 0 and (doc[i].lower_ in TITLES or doc[i].lower_ in SECTORS or doc[i].dep_ in {"compound", "amod", "poss", "case"}
@@ -141,11 +179,13 @@ def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
         return Found(span, "country", g.display.get(iso, text), iso, iso) if iso else None
     if label == "PEOPLE" or (label in {"NORP", "ORG", "PERSON"} and g.people(text)):
         return Found(span, "group", text[:1].upper() + text[1:], None, None)
-    if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and g.capital(text)):
-        return Found(span, "location", text.title() if text.isupper() else text, g.capital(text), None)  # "DUSHANBE —" datelines
+    if label == "CAPITAL" or (label in {"GPE", "ORG", "LOC"} and (g.capital(text) or text.isupper() and g.place(text))):
+        return Found(span, "location", text.title() if text.isupper() else text, g.place(text), None)  # "DUSHANBE —" datelines
     core = _strip(span)
     if label in {"GPE", "ORG", "LOC", "FAC"} and _is_person_by_role(core):
         label = "PERSON"
+    if label == "PERSON" and _common_noun_name(core, g):
+        label = "ORG"  # "Patriot Coal" in a text about coal: a company
     if label == "PERSON":
         words = core.text.split()
         if not words or not core.text[:1].isupper() or len(words) > 5:
@@ -162,11 +202,64 @@ def _classify(span: Span, label: str, g: Gazetteer) -> Found | None:
     return None
 
 
-def _relabel(span: Span, surnames: set[str]) -> str:
-    """"Kassym-Jomart Tokayev" tagged ORG in a text where "Tokayev" is a person: a person too."""
-    words = [t for t in span if t.text not in {"-"}]
-    if span.label_ in {"ORG", "GPE", "LOC"} and 2 <= len(words) <= 5 and span[-1].text in surnames and \
-            all(t.text[:1].isupper() for t in words):
+def _common_noun_name(span: Span, g: Gazetteer) -> bool:
+    """A name of two words or more ending in a noun the text also writes in lower case, with no given name in it."""
+    last = span[-1]
+    return len(span) >= 2 and last.is_title and not any(t.lower_ in g.given for t in span[:-1]) and \
+        _lowercase_words(span.doc).get(last.lower_, 0) > 0
+
+
+def _lowercase_words(doc: Doc) -> Counter:
+    if "khabar_lowercase" not in doc.user_data:
+        doc.user_data["khabar_lowercase"] = Counter(t.text for t in doc if t.is_lower and t.pos_ == "NOUN")
+    return doc.user_data["khabar_lowercase"]
+
+
+def _acronyms(found: list[Found]) -> None:
+    """"the World Trade Organization (WTO) ... the WTO said": an acronym the text spells out (before or after it, in
+    brackets) names the organisation it abbreviates."""
+    spelled: dict[str, Found] = {}
+    for f in found:
+        doc = f.span.doc
+        paren = next((t.i for t in doc[f.span.start + 1 : min(f.span.end + 1, len(doc) - 1)] if t.text == "("), None)
+        if f.kind in {"organization", "group", "other"} and paren is not None:
+            name = re.sub(r"^[Tt]he\s+", "", doc[f.span.start : paren].text)
+            if _abbreviates(doc[paren + 1].text, name):
+                spelled[doc[paren + 1].text] = f  # "the World Trade Organization (WTO)", also when NER took "(WTO" in
+                f.name = name
+    for f in found:
+        doc, start = f.span.doc, f.span.start
+        if f.kind in {"organization", "group"} and start >= 2 and doc[start - 1].text == "(" and _abbreviates(doc[start - 2].text, f.name):
+            spelled.setdefault(doc[start - 2].text, f)  # "WTO (World Trade Organization)"
+    for f in found:
+        full = spelled.get(f.name)
+        if full is not None and full is not f:
+            f.kind, f.name, f.country, f.code = full.kind, full.name, full.country or f.country, full.code or f.code
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """"WTO" for "World Trade Organization", "NRF" for "National Resistance Front of Afghanistan"."""
+    letters = acronym.replace(".", "")
+    words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in {"of", "the", "and", "for", "on", "in", "&"}]
+    initials = "".join(w[0] for w in words if w).upper()
+    return len(letters) >= 2 and letters.isupper() and initials.startswith(letters) and len(letters) >= len(initials) - 1
+
+
+def _short_org_names(found: list[Found], surnames: set[str]) -> None:
+    """"Patriot Coal ... Patriot said": one word that begins an organisation's name, and no person's, is that organisation."""
+    firsts = {f.name.split()[0]: f for f in found if f.kind == "organization" and len(f.name.split()) >= 2}
+    for f in found:
+        org = firsts.get(f.name)
+        if org is not None and f.kind in {"person", "organization"} and f.name not in surnames:
+            f.kind, f.name, f.country, f.code = "organization", org.name, org.country, org.code
+
+
+def _relabel(span: Span, last_words: set[str], surnames: set[str]) -> str:
+    """"Kassym-Jomart Tokayev" tagged ORG in a text where "Tokayev" is a person (``last_words``: of every person
+    named), "Trump" tagged ORG in a text that names Donald Trump (``surnames``: of people named in full): a person too."""
+    words = [t for t in _strip(span) if t.text not in {"-"}]
+    if span.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and 1 <= len(words) <= 5 and \
+            words[-1].text in (last_words if len(words) > 1 else surnames) and all(t.text[:1].isupper() for t in words):
         return "PERSON"
     return span.label_
 
@@ -200,13 +293,16 @@ class Resolver:
         words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
         base = " ".join(words)
         if len(words) == 1:
-            hits = [pid for pid in self.people if self.entities[pid].name.split()[-1] == base or self.entities[pid].name.split()[0] == base]
-            if len(hits) >= 1:
-                return hits[-1]
+            # A surname alone is the first person named with it ("Hillary Clinton ... her daughter Chelsea Clinton
+            # ... Clinton said"); failing that, a first name alone is the first person with that first name.
+            hits = [pid for pid in self.people if self.entities[pid].name.split()[-1] == base] or \
+                   [pid for pid in self.people if self.entities[pid].name.split()[0] == base]
+            if hits:
+                return hits[0]
         for pid in self.people:
             known = self.entities[pid].name
-            if known == base:
-                return pid
+            if known == base or base.split() == _without_initials(known) or known.split() == _without_initials(base):
+                return pid  # "Donald J. Trump" is "Donald Trump"
             if len(known.split()) == 1 and base.split()[-1] == known:
                 # A surname seen before its full name: the full name takes over.
                 ent = self.entities.pop(pid)
@@ -243,6 +339,10 @@ class Resolver:
         return eid
 
 
+def _without_initials(name: str) -> list[str]:
+    return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+
+
 @dataclass
 class ActorIndex:
     """Which actor each token belongs to, for the extractors that come later."""
@@ -252,23 +352,49 @@ class ActorIndex:
     focal_country: str | None = None
 
 
-def _person_role(found: Found, g: Gazetteer, focal: str | None) -> None:
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+[A-Z])(?:,\s*([A-Z][\w. ]+?))?\s*(?:\(|—|–|--|_|-\s)")
+
+
+def _dateline_country(doc: Doc, g: Gazetteer) -> str | None:
+    """The country of a dateline that opens the text ("HAVANA (AP) --", "NAIROBI, Kenya —"): where the story is told."""
+    m = DATELINE.match(doc.text)
+    if m is None:
+        return None
+    city, country = m.group(1).title(), m.group(2)
+    return (g.country_in(country) if country else None) or g.country(city) or g.place(city)
+
+
+def _person_role(found: Found, g: Gazetteer, home: str | None) -> None:
+    """A person's role, country and actor code from their own role phrase ("Uzbekistan's foreign minister",
+    "President X of Tajikistan", "the Ugandan army's spokesman"); a government title without a country ("President
+    Fidel Castro") is of the country of the dateline, if the text opens with one. Else the country stays unknown:
+    the country a text is most about, or one named nearby, says nothing of a person's (President Obama in an
+    article about Burma)."""
     tokens = _role_tokens(found.span)
     words = [t.text for t in tokens if t.lower_ not in {"the", "'s", "’s", ","}]
     if not words:
-        return  # no role: no country either (a country named nearby says nothing of a person's)
+        return
     found.role = " ".join(w for w in words if w.lower() in TITLES or w.lower() in SECTORS or w.islower()) or None
     phrase = " ".join(t.text for t in tokens)
     of_country = [t for c in found.span.root.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    found.country = g.country_in(" ".join(t.text for t in of_country)) or g.country_in(phrase)  # "President X of Tajikistan"
+    found.country = g.country_in(" ".join(t.text for t in of_country)) or g.country_in(phrase) or _whose_country(tokens, g)
     sector = _sector([t.lower_ for t in tokens])
     org = next((g.org(t.text) for t in tokens if g.org(t.text)), None)
     if org and org.country and not found.country:
         found.country = org.country
     if not found.country and sector == "GOV":
-        found.country = focal
+        found.country = home
     if found.country and sector:
         found.code = found.country + sector
+
+
+def _whose_country(tokens: list[Token], g: Gazetteer) -> str | None:
+    """"Uzbekistan — whose foreign minister, X,": the country named right before the relative "whose"."""
+    whose = next((t for t in tokens if t.lower_ == "whose"), None)
+    if whose is None:
+        return None
+    before = [t for t in whose.doc[max(0, whose.i - 4) : whose.i] if not t.is_punct]
+    return g.country_in(" ".join(t.text for t in before[-3:])) if before else None
 
 
 @Language.component("khabar_actors")
@@ -281,19 +407,27 @@ def actors_component(doc: Doc) -> Doc:
     g = gazetteer()
     resolver = Resolver(g)
     candidates = _candidates(doc, g)
-    surnames = {c[-1].text for c in candidates if c.label_ == "PERSON"}
-    found = [f for sp in candidates if (f := _classify(sp, _relabel(sp, surnames), g))]
+    people = [_strip(c) for c in candidates if c.label_ == "PERSON"]
+    names = {tuple(t.text for t in p) for p in people if len(p) >= 2 and (p[0].lower_ in g.given or not _headline(p))}
+    surnames = {name[-1] for name in names}
+    candidates = [Span(doc, k.start, k.end, label="PERSON") if c.label_ == "PERSON" and (k := _known_part(_strip(c), names, surnames, g)) != _strip(c)
+                  else c for c in candidates]
+    last_words = {p[-1].text for p in people}
+    found = [f for sp in candidates if (f := _classify(sp, _relabel(sp, last_words, surnames), g))]
+    _short_org_names(found, surnames)
+    _acronyms(found)
     countries = Counter(f.country for f in found if f.kind == "country")
     focal = countries.most_common(1)[0][0] if countries else None
     index = ActorIndex(focal_country=focal)
+    home = _dateline_country(doc, g)
     for f in found:
         if f.kind == "person":
-            _person_role(f, g, focal)
+            _person_role(f, g, home)
         elif f.kind == "organization" and not f.country and _sector([w.lower() for w in f.name.split()]) == "GOV":
             f.country = focal
         eid = resolver.add(f)
         actor = eid
-        if f.kind == "location" and f.country and g.capital(f.span.text) and _metonymic(f.span):
+        if f.kind == "location" and f.country and g.capital(f.span.text) and _metonymic(f.span) and not f.span.text.isupper():
             country = Found(f.span, "country", g.display.get(f.country, f.country), f.country, f.country + "GOV")
             actor = resolver.add(country)
         ext.mentions.append(Mention(id=f"{ext.doc}:m{f.span.start_char}", doc=ext.doc, start=f.span.start_char,

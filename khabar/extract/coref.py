@@ -6,13 +6,14 @@
 It resolves, in order: a named actor the phrase contains ("Uzbekistan's
 minister", "the U.S. embassy"); a relative pronoun to the noun it modifies; a
 personal pronoun (he, she, it, they, its, their) to an earlier actor that agrees
-in number, gender and kind, preferring the speaker of the statement it is said
-in, then subjects, then the nearest; a definite description ("the ministry", "the
+in number, gender (titles, nearby words, the usual gender of a given name) and kind,
+preferring the speaker of the statement it is said in (never the one who quotes it), then
+subjects, then the nearest; a definite description ("the ministry", "the
 president", "the government", "the two leaders") to the actor named earlier that
 it describes; and a group named by a common noun ("the robbers", "Federal
 officials") to an actor of its own, kind ``group``, which becomes an entity of the
 document only when a record names it (``adopt``). One module for every extractor
-(events use it; statements are to move to it); results are cached on the document
+(events and statements use it); results are cached on the document
 until the last component (events) drops them.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import entity_id
 from khabar.extract.gazetteer import gazetteer
-from khabar.extract.syntax import genitives, of_objects
+from khabar.extract.syntax import genitives, nearest_subject, of_objects
 from khabar.records import Entity, Mention
 from khabar.vocab import SECTOR_PRIORITY, tables
 
@@ -60,7 +61,9 @@ def _state(doc: Doc) -> Coref:
         ext: Extraction = doc._.khabar
         for i, eid in ext.actors.mention_order:
             state.mentions.append(Mentioned(i, _sent(state, doc[i]), eid, doc[i].dep_ in {"nsubj", "nsubjpass"}))
-            state.gender.setdefault(eid, _gender_of(doc[i]) or "")
+            if not state.gender.get(eid):
+                ent = ext.entities.get(eid)
+                state.gender[eid] = _gender_of(doc[i]) or (gazetteer().gender(ent.name) if ent and ent.kind == "person" else None) or ""
         doc.user_data["khabar_coref"] = state
     return state
 
@@ -136,7 +139,10 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         return _quoted_speaker(state, token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    nouns = v.ACTOR_NOUNS | v.PERSON_NOUNS if people else v.ACTOR_NOUNS
+    if token.lemma_.lower() in v.ENTOURAGE_NOUNS and any(
+            c.dep_ in {"compound", "poss"} and _kind(doc, index.get(c.i)) == "person" for c in token.children):
+        return _group(state, token, owner=True)  # "Clinton campaign allies", "Trump's lawyers": not Clinton, not Trump
+    nouns = (v.ACTOR_NOUNS | v.ROLE_NOUNS | v.PERSON_NOUNS) if people else v.ACTOR_NOUNS | v.ROLE_NOUNS
     if low not in nouns and token.lemma_.lower() not in nouns:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does
         # not — except for what is done to people and places ("a part of Syria's second city" was bombarded)
@@ -161,7 +167,23 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
         return found  # "the mayor of the city of Nablus"
     if any(c.lower_ in refs["nobody"] for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government", "any other government": nobody in particular
-    return _description(state, token) or _group(state, token)
+    return _leaders_state(state, token) or _description(state, token) or _group(state, token)
+
+
+def _leaders_state(state: Coref, token: Token) -> str | None:
+    """"President Castro said his government ...": a person's government is their country, when the text names it."""
+    if token.lemma_.lower() not in tables(token.doc.lang_).STATE_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ in {"poss", "det"} and c.lower_ in _pronouns(token)), None)
+    person = entity(state.doc, resolve(state.doc, owner)) if owner is not None else None
+    if person is None or person.kind != "person" or not person.country:
+        return None
+    return next((e.id for e in state.doc._.khabar.entities.values() if e.kind == "country" and e.country == person.country), None)
+
+
+def _kind(doc: Doc, eid: str | None) -> str | None:
+    ent = entity(doc, eid)
+    return ent.kind if ent is not None else None
 
 
 def _acts(doc: Doc, eid: str) -> bool:
@@ -222,8 +244,8 @@ def _speaker(token: Token) -> Token | None:
         node = node.head
     if node.dep_ not in {"ccomp", "parataxis"} or node.head.lemma_.lower() not in tables(token.doc.lang_).CUES:
         return None
-    subj = [c for c in node.head.children if c.dep_ == "nsubj"]
-    return subj[0] if subj and subj[0].lower_ not in _pronouns(token) - {token.lower_} else None
+    subj = nearest_subject(node.head)
+    return subj if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in _pronouns(token) - {token.lower_} else None
 
 
 def _speaker_agrees(speaker: Token, pronoun: str) -> bool:
@@ -242,20 +264,32 @@ def _pronoun(state: Coref, token: Token) -> str | None:
     """An earlier actor that agrees: the speaker of the statement the pronoun is said in, else subjects first, nearest first."""
     low = token.lower_
     ext: Extraction = state.doc._.khabar
+    # In someone's quoted words, "he" or "they" is somebody else ('"He never listens," Smith said': not Smith).
+    quoting = {st.speaker for st, (start, end) in ext.scopes if start <= token.idx < end and st.speaker} if _in_quotes(token) else set()
     speaker = _speaker(token)
-    if speaker is not None and speaker.i != token.i and _speaker_agrees(speaker, low) and (eid := resolve(state.doc, speaker)):
+    if speaker is not None and speaker.i != token.i and _speaker_agrees(speaker, low) and (eid := resolve(state.doc, speaker)) \
+            and eid not in quoting:
         return _settle(state, eid, low)
     for statement, (start, end) in ext.scopes:  # "Tanzanian police said they had arrested ..."
-        if start <= token.idx < end and statement.start < token.idx and statement.speaker and _agrees(state, statement.speaker, low):
+        if start <= token.idx < end and statement.start < token.idx and statement.speaker and _agrees(state, statement.speaker, low) \
+                and statement.speaker not in quoting:
             return _settle(state, statement.speaker, low)
     here = _sent(state, token)
     before = [m for m in state.mentions if m.token < token.i and here - m.sent <= WINDOW and _agrees(state, m.entity, low)]
     before += [m for m in _nominals_before(state, token) if _agrees(state, m.entity, low)]
+    before = [m for m in before if m.entity not in quoting]
     if not before:
         return None
     # The subject of the nearest sentence with a candidate, else the nearest mention.
     best = max(before, key=lambda m: (m.sent, m.subject and (m.sent < here or _clause_before(state.doc, m, token)), m.token))
     return _settle(state, best.entity, low)
+
+
+def _in_quotes(token: Token) -> bool:
+    """Is the word inside quotation marks opened earlier in its paragraph?"""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return before.rfind("“") > before.rfind("”") or before.rfind("``") > before.rfind("''") or before.count('"') % 2 == 1
 
 
 def _clause_before(doc: Doc, mention: Mentioned, pronoun: Token) -> bool:
@@ -312,25 +346,29 @@ def _description(state: Coref, token: Token) -> str | None:
     return None
 
 
-def _group(state: Coref, token: Token) -> str:
-    """An actor for a group named by a common noun ("two would-be robbers" → "would-be robbers")."""
+def _group(state: Coref, token: Token, owner: bool = False) -> str:
+    """An actor for a group named by a common noun ("two would-be robbers" → "would-be robbers"); with ``owner``,
+    named with the person it belongs to ("Trump's lawyers"), in that person's country."""
     doc = state.doc
     ext: Extraction = doc._.khabar
+    dropped = {"det", "nummod", "punct", "quantmod", "predet", "cc", "case"} | (set() if owner else {"poss"})
     words = [t for t in doc[token.left_edge.i : token.i + 1]
-             if t.dep_ not in {"det", "poss", "nummod", "punct", "quantmod", "predet", "cc", "case"} and not t.like_num
-             and t.i >= token.i - 4]
+             if t.dep_ not in dropped and not t.like_num and not t.is_space and t.i >= token.i - 4]
     words += [t for g in genitives(token)[:1] for t in g.subtree if t.i > token.i and not t.is_punct][:4]  # "лидер оппозиции"
-    name = " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"}) or token.text
+    name = (doc[words[0].i : token.i + 1].text if owner and words else
+            " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"})) or token.text
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]
     eid = entity_id("group", name.lower())
     if eid not in ext.entities and eid not in state.groups:
-        g, sectors, index = gazetteer(), tables(doc.lang_).SECTORS, ext.actors.token_actor
+        g, sectors = gazetteer(), tables(doc.lang_).SECTORS
+        index = ext.actors.token_actor
+        people = [entity(doc, index[t.i]) for t in words if t.i in index and _kind(doc, index[t.i]) == "person"]
         named = [e.country for t in words if t.i in index and (e := entity(doc, index[t.i])) is not None and e.kind == "country"]
-        country = next(iter(named), None) or g.country_in(name)  # "Tanzanian police", "японские ультраправые"
+        country = g.country_in(name) or next((p.country for p in people if p and p.country), None) or next(iter(named), None)
         found = {sectors.get(t.lemma_.lower()) or sectors[t.lower_] for t in words if t.lower_ in sectors or t.lemma_.lower() in sectors}
         sector = next((s for s in SECTOR_PRIORITY if s in found), None)
-        if not country and sector in {"GOV", "COP", "JUD", "MIL"}:
+        if not country and sector in {"GOV", "COP", "JUD", "MIL"} and not people:
             country = ext.actors.focal_country  # "immigration officials": the state the text is about, as for people's roles
         first = words[0] if words else token
         state.groups[eid] = (Entity(id=eid, name=name, kind="group", country=country,

@@ -306,10 +306,16 @@ def _sense(trigger: Token, around: Around) -> tuple[Sense, list[Token]] | None:
     return None
 
 
+def _reduced_relative(trigger: Token) -> bool:
+    """A participle describing a noun ("a report released Tuesday", "soldiers killed"); "reports that Peru had sent
+    troops" is a clause with a subject of its own, telling the act."""
+    return trigger.dep_ == "acl" and is_participle(trigger) and not any(c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
+
+
 def _fits(sense: Sense, trigger: Token) -> bool:
     """Whether the text presents the act itself, not a description, a reason given or an abstract sense."""
     v = tables(trigger.doc.lang_)
-    if trigger.dep_ == "acl" and is_participle(trigger) and sense.type != "ASSAULT":
+    if _reduced_relative(trigger) and sense.type != "ASSAULT":
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
     if trigger.dep_ == "relcl" and any(c.lower_ in v.FUNCTION_WORDS["pluperfect"] for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
@@ -400,7 +406,7 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
-    subj = subject_of(trigger) if not (trigger.dep_ == "acl" and is_participle(trigger)) else None  # "soldiers killed": victims
+    subj = subject_of(trigger) if not _reduced_relative(trigger) else None  # "soldiers killed": victims
     if subj is not None and (subj.dep_ != "nsubjpass" or subj.head.i != trigger.i):  # "Obama is scheduled to attend"
         actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj)
         if actor:
@@ -519,7 +525,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in v.EVENT_PREPS["target"]):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
-        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES) or _actor_below(doc, cand)
+        actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
         if actor and actor != source:
             return actor
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None
@@ -527,6 +533,10 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         for other in (c for c in subj.children if c.dep_ in {"conj", "appos"}):
             if (actor := _actor(doc, other)) and actor != source:
                 return actor
+    for cand in candidates:  # only then an actor in a phrase below the object ("travel to Tunisia")
+        actor = _actor_below(doc, cand)
+        if actor and actor != source:
+            return actor
     return None
 
 

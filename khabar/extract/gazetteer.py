@@ -34,6 +34,7 @@ class Gazetteer:
     cities: dict[str, str] = field(default_factory=dict)  # folded city -> iso3
     orgs: dict[str, Org] = field(default_factory=dict)  # folded name or alias -> Org
     surfaces: dict[str, set[str]] = field(default_factory=dict)  # label -> names as written, for matching
+    given: dict[str, str] = field(default_factory=dict)  # folded given name -> "f" | "m" (given_names.tsv)
 
     def _add(self, table: dict, label: str, name: str, value) -> None:
         table[fold(name)] = value
@@ -57,6 +58,11 @@ class Gazetteer:
 
     def org(self, text: str) -> Org | None:
         return self.orgs.get(fold(text)) or self.orgs.get(fold(re.sub(r"^the\s+", "", text, flags=re.I)))
+
+    def gender(self, name: str) -> str | None:
+        """"f" or "m" when a person's name begins with a given name of that usual gender ("Hillary Clinton"), else None."""
+        words = name.split()
+        return self.given.get(fold(words[0])) if len(words) > 1 else None
 
     def country_in(self, text: str) -> str | None:
         """The first country named, adjectived or located in ``text`` (longest words first)."""
@@ -115,6 +121,7 @@ def gazetteer() -> Gazetteer:
         org = Org(name, kind, country or None, code or None, tuple(_split(aliases)))
         for n in [name, *org.aliases]:
             g._add(g.orgs, "ORG", n, org)
+    g.given = {fold(name): gender for name, gender in _rows("given_names.tsv")}
     # A country's own name is never a city of another (Georgia, Jordan, Lebanon...).
     for key in list(g.cities):
         if key in g.country_names or key in g.adjectives:

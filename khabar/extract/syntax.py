@@ -17,9 +17,9 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with or depends on ("and says", "by saying")."""
     controlled = False  # reached through an infinitive: "Obama is scheduled to attend" — Obama attends
     for _ in range(6):
+        if subject := nearest_subject(verb):
+            return subject
         for child in verb.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child
             if child.dep_ == "agent" and not controlled:
                 if child.pos_ in {"NOUN", "PROPN", "PRON"}:
                     return child  # "задержан полицией": the agent is the noun itself
@@ -46,6 +46,26 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
     return None
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearest before it. A dateline parsed as a subject ("HAVANA (AP) --" before
+    "President Castro said") is separated from the verb by a line break: never the subject."""
+    subjects = [_after_break(c, verb) for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    subjects = [c for c in subjects if c is not None]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _after_break(subject: Token, verb: Token) -> Token | None:
+    """The subject itself; for a dateline parsed as the subject, the name after its line break that the parser hung on
+    it ("QUITO (AP) --\n\nPresident Ana Torres said": Ana Torres), or None."""
+    doc = verb.doc
+    breaks = [t.i for t in doc[subject.i : verb.i] if "\n" in t.text or "\n" in t.whitespace_]
+    if subject.i > verb.i or not breaks:
+        return subject
+    later = [c for c in subject.children if c.dep_ in {"appos", "conj"} and c.i > breaks[-1]]
+    return later[-1] if later else None
+
+
 def predicate_subject(noun: Token) -> Token:
     """"Tajikistan was the only country": the subject a predicate noun describes, else the noun."""
     if noun.dep_ == "attr":
@@ -64,7 +84,7 @@ def relative_antecedent(token: Token) -> Token:
 
 def named(token: Token) -> Token:
     """"the interior minister, Ramazon Rahimzoda": the name in apposition stands for the noun."""
-    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    appos = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_)]  # «Кабар»: a NOUN named
     return appos[0] if appos else token
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from khabar.extract import Extraction
 from khabar.nlp.names import name_key
 from khabar.records import DateMention, DateValue, Document, Entity, Event, Figure, Link, Mention, Record, Statement
 from khabar.store import schema as s
+from khabar.store import search
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -185,6 +186,7 @@ class Store:
             status = Status("added", doc.id)
         if ext is not None:
             self._write_extraction(conn, ext)
+        search.index_document(conn, doc, ext.entities.values() if ext else [], replace=status.action == "revised")
         conn.execute(delete(s.pending).where(s.pending.c.doc == doc.id))
         conn.execute(insert(s.pending).values(doc=doc.id))
         return status
@@ -245,20 +247,34 @@ class Store:
                 conn.execute(insert(s.links), [_row(link) for link in links])
 
     # --- reading ------------------------------------------------------------
-    def documents(self) -> Iterator[Document]:
+    def documents(self, ids: Iterable[str] | None = None, text: bool = True) -> Iterator[Document]:
+        """All documents in ingestion order, or those of ``ids``; ``text=False`` leaves bodies empty (cheaper)."""
+        query = select(*[c for c in s.documents.c if text or c.name != "text"]).order_by(s.documents.c.seq, s.documents.c.id)
+        if ids is not None:
+            query = query.where(s.documents.c.id.in_(list(ids)))
         with self.engine.connect() as conn:
-            for row in conn.execute(select(s.documents).order_by(s.documents.c.seq, s.documents.c.id)):
-                yield _record(Document, row)  # type: ignore[misc]
+            for row in conn.execute(query):
+                yield Document.from_dict({"text": "", **row._mapping})  # type: ignore[misc]
 
-    def entities(self) -> Iterator[Entity]:
+    def entities(self, ids: Iterable[str] | None = None, docs: bool = True) -> Iterator[Entity]:
+        """Entities mentioned in some document (all, or those of ``ids``), each with the documents that mention it;
+        ``docs=False``: the entities of ``ids`` as stored, without reading their mentions (cheaper)."""
+        ids = None if ids is None else list(ids)
+        if not docs and ids is not None:
+            with self.engine.connect() as conn:
+                yield from (_record(Entity, row) for row in conn.execute(select(s.entities).where(s.entities.c.id.in_(ids))))  # type: ignore[misc]
+            return
+        mentioned = select(s.mentions.c.entity, s.mentions.c.doc).distinct().order_by(s.mentions.c.entity, s.mentions.c.doc)
+        query = select(s.entities).order_by(s.entities.c.id)
+        if ids is not None:
+            mentioned, query = mentioned.where(s.mentions.c.entity.in_(ids)), query.where(s.entities.c.id.in_(ids))
         with self.engine.connect() as conn:
-            docs: dict[str, list[str]] = {}
-            for ent_id, doc_id in conn.execute(select(s.mentions.c.entity, s.mentions.c.doc).distinct()
-                                               .order_by(s.mentions.c.entity, s.mentions.c.doc)):
-                docs.setdefault(ent_id, []).append(doc_id)
-            for row in conn.execute(select(s.entities).order_by(s.entities.c.id)):
+            mentioned_in: dict[str, list[str]] = {}
+            for ent_id, doc_id in conn.execute(mentioned):
+                mentioned_in.setdefault(ent_id, []).append(doc_id)
+            for row in conn.execute(query):
                 ent: Entity = _record(Entity, row)  # type: ignore[assignment]
-                ent.docs = docs.get(ent.id, [])
+                ent.docs = mentioned_in.get(ent.id, [])
                 if ent.docs:
                     yield ent
 
@@ -286,9 +302,12 @@ class Store:
             for row in conn.execute(query):
                 yield _record(record_type, row)
 
-    def links(self) -> Iterator[Link]:
+    def links(self, kinds: Iterable[str] | None = None) -> Iterator[Link]:
+        query = select(s.links).order_by(s.links.c.kind, s.links.c.id)
+        if kinds is not None:
+            query = query.where(s.links.c.kind.in_(list(kinds)))
         with self.engine.connect() as conn:
-            for row in conn.execute(select(s.links).order_by(s.links.c.kind, s.links.c.id)):
+            for row in conn.execute(query):
                 yield _record(Link, row)  # type: ignore[misc]
 
     def counts(self) -> dict[str, int]:

@@ -78,6 +78,8 @@ documents = Table(
     Index(None, "url"),
     Index(None, "content_hash"),
     Index(None, "published"),
+    Index(None, "publisher"),  # filters of the web workbench (migration 0002)
+    Index(None, "language"),
 )
 
 revisions = Table(
@@ -164,6 +166,16 @@ entity_keys = Table(
     Column("key", String(200), primary_key=True),
     Column("entity", ID, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
     Index(None, "entity"),
+)
+
+# Bearer tokens for the HTTP API's writes (khabar.store.tokens): only a SHA-256 of each token is kept.
+tokens = Table(
+    "tokens", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
 )
 
 ITEM_TABLES: dict[type[r.Span], Table] = {r.Event: events, r.Statement: statements, r.Figure: figures,

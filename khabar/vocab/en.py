@@ -142,9 +142,21 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "report reports claim claims allegation allegations accusation accusations rumor rumors rumour rumours statement "
     "statements charge charges suggestion suggestions assertion assertions story stories speculation".split())
-# Subordinators that make a reporting clause a comment on the sentence around it ("как сообщает РБК, ..."). English has
-# none here: with "as" polnear-dev gains one statement and one false one, so English keeps its rules as they were.
-AS_MARKS: frozenset[str] = frozenset()
+# Subordinators that make a reporting clause a comment set inside the clause it reports ("as police have said").
+AS_MARKS: frozenset[str] = frozenset({"as"})
+# Nouns for documents and findings that speak for whoever issued them: "a report released in Kigali", "the UN's
+# statement" stand for the actor their phrase names.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "report statement letter document study survey poll memo memorandum communique communiqué declaration resolution "
+    "assessment review audit analysis investigation inquiry filing lawsuit complaint indictment ruling decision order "
+    "release announcement submission filing brief testimony email emails message messages tweet tweets leaflet leaflets "
+    "flyer flyers pamphlet pamphlets poster posters advertisement advertisements ad ads".split())
+# Cue verbs that have a sense of doing, not saying, with a direct object: "the economy added 156,000 jobs", "posted a
+# loss", "found the body", "wrote down the number", "recalled its ambassador". With such an object (not a content
+# noun), or a particle, they report nothing.
+OBJECT_NOT_SPEECH: frozenset[str] = frozenset("add post show find record register write observe recall".split())
+# Verbs of showing: statements only when a speaker or a document shows ("a new survey shows", not "the video shows").
+SHOWING_VERBS: frozenset[str] = frozenset("show find suggest indicate reveal signal demonstrate prove".split())
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
 PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
 # Prepositions of the place where a figure holds ("live in Tajikistan").
@@ -341,6 +353,14 @@ REFERENCE_WORDS: dict[str, frozenset[str]] = {
     "leaders": frozenset({"leader", "leaders"}),
     "owner_preps": frozenset({"of", "in", "from"}),  # "the government of Saudi Arabia", "officials in Kabul"
 }
+# Nouns for the people around a person, who are not that person: "Clinton campaign allies", "Trump's lawyers".
+ENTOURAGE_NOUNS: frozenset[str] = frozenset(
+    "ally allies aide aides supporter supporters backer backers campaign camp adviser advisers advisor advisors associate "
+    "associates loyalist loyalists surrogate surrogates staff staffer staffers team family relatives lawyer lawyers "
+    "attorney attorneys friend friends critic critics opponent opponents rival rivals donor donors".split())
+# Role nouns a person is named by, besides the sector nouns: "Nepal's army chief", "the agency's head".
+ROLE_NOUNS: frozenset[str] = frozenset("chief head chairman chairwoman chair director commissioner envoy negotiator "
+                                       "representative coordinator deputy".split())
 # Nouns of institutions a pronoun "it" can stand for ("the ministry ... its"), unlike "the minister".
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     "government administration regime ministry department agency council board commission committee court embassy army "
@@ -420,5 +440,12 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv g
 # Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
                                         "journalists broadcaster news magazine weekly website outlet correspondent".split())
+# Who can be the subject of a cue whose verb has other senses (statements): people, bodies, the media, documents.
+SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOURAGE_NOUNS | SOURCE_PEOPLE | MEDIA_WORDS | frozenset(
+    "witness witnesses source sources expert experts analyst analysts observer observers economist economists scientist "
+    "scientists researcher researchers historian historians professor professors author authors writer writers candidate "
+    "candidates nominee nominees voter voters democrat democrats republican republicans spokesperson spokespeople "
+    "organizer organizers organiser organisers executive executives manager managers owner owners member members "
+    "everyone everybody someone somebody nobody anyone some many others country nation panel jury".split())
 
 __all__ = [name for name in dir() if name.isupper() and not name.startswith("_")]

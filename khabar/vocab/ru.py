@@ -205,11 +205,11 @@ COMPOUND_UNITS: dict[str, str] = {
 # Reporting verb (lemma) -> statement cue.
 CUES: dict[str, str] = {
     **dict.fromkeys("сказать говорить заявить заявлять отметить отмечать добавить добавлять подчеркнуть подчеркивать "
-                    "пояснить пояснять объявить объявлять признать признавать подтвердить подтверждать напомнить "
+                    "пояснить пояснять объявить объявлять подтвердить подтверждать напомнить "
                     "напоминать ответить отвечать рассказать рассказывать прокомментировать комментировать "
                     "констатировать уточнить уточнять написать писать указать указывать процитировать цитировать "
-                    "высказаться высказываться выразить выражать продолжить продолжать заметить замечать "
-                    "признаться назвать".split(), "say"),
+                    "высказаться высказываться выразить выражать заметить замечать "
+                    "признаться".split(), "say"),
     **dict.fromkeys("утверждать настаивать полагать считать уверять убеждать".split(), "claim"),
     **dict.fromkeys("сообщить сообщать докладывать доложить информировать проинформировать раскрыть раскрывать "
                     "сообщаться передавать передать".split(), "report"),
@@ -233,18 +233,29 @@ CUES_WITH_PREP: dict[tuple[str, str], str] = {
 }
 CUES_WITH_XCOMP: dict[str, str] = {
     "попросить": "call", "просить": "call", "призвать": "call", "призывать": "call", "потребовать": "call",
-    "требовать": "call", "отказаться": "deny", "отказываться": "deny", "предложить": "promise", "согласиться": "promise",
+    "требовать": "call", "отказаться": "deny", "отказываться": "deny", "согласиться": "promise",
     "пообещать": "promise", "обещать": "promise", "обязаться": "promise", "поклясться": "promise",
     "пригрозить": "threaten", "угрожать": "threaten", "грозить": "threaten",
 }
 SPEECH_VERBS: frozenset[str] = frozenset(
-    "сказать заявить сообщить добавить отметить подчеркнуть пояснить написать ответить подтвердить признать утверждать "
-    "отрицать опровергнуть предупредить обвинить рассказать уточнить процитировать говорить заявлять сообщать "
-    "продолжить".split())
+    "сказать заявить сообщить добавить отметить подчеркнуть пояснить написать ответить подтвердить утверждать "
+    "отрицать опровергнуть предупредить обвинить рассказать уточнить процитировать говорить заявлять сообщать".split())
 # Nouns whose object is what was said: "опроверг сообщения о...", "отверг обвинения".
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "сообщение заявление слух обвинение утверждение информация версия домысел спекуляция претензия "
     "публикация".split())
+# Nouns for documents and findings that speak for whoever issued them ("доклад ООН", "заявление МИД").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "доклад отчет заявление письмо документ исследование опрос меморандум коммюнике декларация резолюция оценка обзор "
+    "аудит анализ расследование иск жалоба обвинение решение постановление приказ указ сообщение пресс-релиз "
+    "обращение послание твит пост листовка".split())
+# Cue verbs that have a sense of doing, not saying, with a direct object ("добавил соль", "нашёл тело",
+# "показал результат"): with such an object (not a content noun) they report nothing.
+OBJECT_NOT_SPEECH: frozenset[str] = frozenset("добавить добавлять показать показывать найти находить "
+                                              "записать написать писать".split())
+# Verbs of showing: statements only when a speaker or a document shows ("опрос показал", not "видео показывает").
+SHOWING_VERBS: frozenset[str] = frozenset("показать показывать свидетельствовать демонстрировать доказать доказывать "
+                                          "указать указывать".split())
 # Subordinators that make a reporting clause a comment on the sentence around it ("как сообщает РБК, ...").
 AS_MARKS: frozenset[str] = frozenset({"как"})
 # Multi-word cues matched as phrases, lower case as written; the speaker is the genitive after them ("по словам
@@ -371,6 +382,13 @@ REFERENCE_WORDS: dict[str, frozenset[str]] = {
     "leaders": frozenset("лидер лидеры руководитель руководители глава".split()),
     "owner_preps": frozenset({"в", "во", "из"}),  # and the genitive: "правительство Грузии"
 }
+# Nouns for the people around a person, who are not that person ("соратники Навального", "адвокаты Трампа").
+ENTOURAGE_NOUNS: frozenset[str] = frozenset(
+    "соратник союзник помощник сторонник окружение команда штаб адвокат юрист друг родственник семья критик оппонент "
+    "противник соперник спонсор".split())
+# Role nouns a person is named by, besides the sector nouns ("глава агентства", "руководитель комиссии").
+ROLE_NOUNS: frozenset[str] = frozenset("глава руководитель председатель директор начальник комиссар посланник "
+                                       "переговорщик представитель координатор заместитель".split())
 # Nouns of institutions that a pronoun "оно"/"его" may stand for, unlike a person.
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     "правительство администрация режим министерство ведомство департамент агентство совет комитет комиссия суд "
@@ -454,6 +472,11 @@ COMPANY_SUFFIXES: frozenset[str] = frozenset("оао зао ооо пао ао l
 # Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио телевидение телеканал агентство сми журналист корреспондент "
                                         "репортер информагентство портал сайт еженедельник журнал блогер".split())
+# Who can be the subject of a cue whose verb has other senses (statements): people, bodies, the media, documents.
+SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOURAGE_NOUNS | SOURCE_PEOPLE | MEDIA_WORDS | frozenset(
+    "свидетель источник эксперт аналитик наблюдатель экономист ученый исследователь историк профессор автор писатель "
+    "кандидат избиратель демократ республиканец организатор руководство менеджер владелец член все каждый кто-то "
+    "никто многие другие страна нация жюри".split())
 
 # --- dates ------------------------------------------------------------------
 # Prepositions (or none) of a time expression whose clause's tense places it: "подписан 5 мая", "в мае"; not "продлён до мая".

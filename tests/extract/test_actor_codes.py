@@ -10,8 +10,9 @@ import pytest
 
 from khabar.extract.actors import code_actor
 
-# Right answers over all cases (country of 291, sector of 289), measured 2026-11-30; raise them as coding improves.
-COUNTRY_RIGHT = 164
+# Right answers over all cases (country of 291, sector of 289), measured 2026-11-30 (country 164 -> 167 with the
+# organisation table's WTO, FBI, CIA... rows); raise them as coding improves.
+COUNTRY_RIGHT = 167
 SECTOR_RIGHT = 133
 
 

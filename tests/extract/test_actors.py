@@ -58,3 +58,44 @@ def test_all_caps_dateline_city_is_named_as_written_in_prose(extract):
     ext = extract("NAIROBI (Reuters) - Kenya's central bank cut its main lending rate on Tuesday.")
     places = [e for e in ext.entities.values() if e.kind == "location"]
     assert [p.name for p in places] == ["Nairobi"] and "NAIROBI" in places[0].aliases
+
+
+def test_a_surname_alone_is_the_first_person_named_with_it(extract):
+    ext = extract("Helena Markovic and her son Jan Markovic arrived. Markovic said the budget was final.")
+    [st] = ext.statements
+    assert ext.entities[st.speaker].name == "Helena Markovic"
+
+
+def test_a_middle_initial_does_not_make_another_person(extract):
+    ext = extract("Donald J. Quill spoke first. Donald Quill then left for the airport.")
+    assert [e.name for e in ext.entities.values() if e.kind == "person"] == ["Donald J. Quill"]
+
+
+def test_no_country_for_a_person_from_a_country_named_nearby(extract):
+    ext = extract("President Alan Moreau arrived in Kyrgyzstan on Monday. Kyrgyz officials greeted him in Bishkek.")
+    person = _by_name(ext)["Alan Moreau"]
+    assert person.country is None and person.actor_code is None
+
+
+def test_country_through_whose(extract):
+    ext = extract("Talks on Afghanistan were hosted by Kazakhstan, whose foreign minister, Erlan Sadykov, opened them. "
+                  "Envoys of Afghanistan's neighbours and Afghanistan's own attended.")
+    assert _by_name(ext)["Erlan Sadykov"].actor_code == "KAZGOV"
+
+
+def test_headline_words_are_not_part_of_a_name(extract):
+    ext = extract("Grilling Helena Markovic on Taxes, Rivals Gain Ground\nHelena Markovic faced questions on taxes on Tuesday.")
+    assert [e.name for e in ext.entities.values() if e.kind == "person"] == ["Helena Markovic"]
+
+
+def test_an_acronym_the_text_spells_out_is_the_organisation(extract):
+    ext = extract("The Regional Water Authority (RWA) raised prices. The RWA said costs had doubled.")
+    [st] = ext.statements
+    org = ext.entities[st.speaker]
+    assert org.name == "Regional Water Authority" and "RWA" in org.aliases
+    assert [e.name for e in ext.entities.values()] == ["Regional Water Authority"]
+
+
+def test_an_acronym_a_gazetteer_knows(extract):
+    ext = extract("The WTO warned that tariffs would rise.")
+    assert ext.entities[ext.statements[0].speaker].name == "World Trade Organization"

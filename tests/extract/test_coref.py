@@ -77,3 +77,18 @@ def test_nobody_in_particular_is_no_actor():
 def test_the_victims_possessive_does_not_name_the_assassin():
     doc = _doc("Dario Fontana, Ferri's assassin, fled to Malta.")
     assert _name(doc, "assassin") != "Ferri"
+
+
+def test_a_given_name_tells_the_gender():
+    doc = _doc("Daniel Okafor thanked Grace Mensah in Accra. She praised the new port.")
+    assert _name(doc, "She") == "Grace Mensah"
+
+
+def test_a_leaders_government_is_their_country():
+    doc = _doc("QUITO (Reuters) - President Ana Torres said her government would cut fuel subsidies in Ecuador.")
+    assert _name(doc, "government") == "Ecuador"
+
+
+def test_a_persons_lawyers_are_not_that_person():
+    doc = _doc("Marta Ruiz lost the primary. Ruiz's lawyers appealed the result in Lima.")
+    assert _name(doc, "lawyers") == "Ruiz's lawyers"

@@ -140,6 +140,18 @@ def test_coordinated_subjects_meet_each_other(extract):
     assert (ev.type, bool(ev.source), bool(ev.target)) == ("CONSULT", True, True)
 
 
+def test_coordinated_subjects_meet_each_other_not_the_place_they_meet(extract):
+    coded = _coded(extract("Ghana and Togo held talks in Lome on Friday."))
+    assert coded == [("CONSULT", "asserted", "Ghana", "Togo")]
+
+
+def test_a_clause_telling_an_act_is_not_a_description(extract):
+    """"reports that Peru had sent troops" tells the act; "a report released Tuesday" only describes a report."""
+    coded = _coded(extract("The minister confirmed reports that Peru had sent 200 troops to Lima."))
+    assert ("MOBILIZE", "Peru") in [(c[0], c[2]) for c in coded]
+    assert extract("A report released Tuesday was read by few.").events == []
+
+
 def test_a_threat_codes_the_threat_not_the_act_threatened(extract):
     assert [(e.type, e.mode) for e in extract("Finland threatened to close its eastern border.").events] == [("THREATEN", "threatened")]
 

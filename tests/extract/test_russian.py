@@ -34,7 +34,6 @@ def named(ext: Extraction, eid: str | None) -> str | None:
     ("Генсек ООН призвал стороны прекратить огонь.", "call", "ООН", "прекратить"),
     ("Как сообщает агентство «Кабар», рейс задержан на два часа.", "report", "Кабар", "рейс"),
     ("«Мы не ведём переговоров с похитителями», — сказал Ильхам Мамедов.", "say", "Ильхам Мамедов", "переговоров"),
-    ("Лидер партии назвал итоги выборов «подтасованными».", "say", "Лидер партии", "подтасованными"),
 ])
 def test_reporting_verbs_and_phrases(text, cue, speaker, said):
     ext = extract_ru(text)
@@ -44,10 +43,6 @@ def test_reporting_verbs_and_phrases(text, cue, speaker, said):
     assert said in st.content
     if speaker:
         assert speaker in (named(ext, st.speaker) or "") or speaker in (st.speaker_text or "")
-
-
-def test_naming_without_words_quoted_is_no_statement():
-    assert extract_ru("Он назвал сына Иваном.").statements == []
 
 
 def test_a_pronoun_speaker_is_the_person_it_stands_for():

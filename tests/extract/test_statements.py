@@ -72,3 +72,69 @@ def test_infinitive_and_unbalanced_quotes_are_no_statements(extract):
 def test_attributions_by_punctuation_naming_and_data(extract, text, speaker_text):
     [st] = extract(text).statements
     assert st.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Lindqvist thanked Maria Gonzalez on Monday. She said the deal was fair.",  # not the subject: he
+    "Maria Gonzalez met Peter Lindqvist on Monday. She said the deal was fair.",  # not the last person named
+])
+def test_she_is_the_woman_named_before(extract, text):
+    ext = extract(text)
+    st = _one(ext)
+    assert st.speaker_text == "She" and _speaker(ext, st) == "Maria Gonzalez"
+
+
+def test_he_in_someone_elses_quote_is_not_the_quoted_speaker(extract):
+    ext = extract('Erik Berg met Tomas Holm in March. In May, Erik Berg said: "He told us the vote was rigged."')
+    speakers = {s.verb: _speaker(ext, s) for s in ext.statements}
+    assert speakers == {"told": "Tomas Holm", "said": "Erik Berg"}
+
+
+def test_a_candidates_allies_are_a_group_not_the_candidate(extract):
+    ext = extract("Luis Ramos lost the vote. Ramos campaign allies said the audit was flawed.")
+    st = _one(ext)
+    speaker = ext.entities[st.speaker]
+    assert speaker.kind == "group" and speaker.name == "Ramos campaign allies"
+
+
+def test_a_person_named_like_a_country_is_a_person(extract):
+    ext = extract("Chad Morrison said the plant would close.")
+    speaker = ext.entities[_one(ext).speaker]
+    assert speaker.kind == "person" and speaker.name == "Chad Morrison"
+
+
+@pytest.mark.parametrize("text", [
+    "The factory added 300 jobs last year.",
+    "The video shows a man running toward the gate.",
+    "A jogger wrote down the licence plate number.",
+])
+def test_verbs_of_doing_are_no_speech(extract, text):
+    assert extract(text).statements == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Back in Lima, Mr. Soto said, he decided to run.", "he decided to run"),
+    ('Ortega said: "We will rebuild the bridge."', "We will rebuild the bridge"),
+    ('"We will rebuild the bridge." The crowd cheered. "Soon," said Ortega.', "Soon"),
+    ("The reservoir is nearly empty, as engineers have said.", "The reservoir is nearly empty"),
+])
+def test_content_is_never_empty(extract, text, content):
+    st = next(s for s in extract(text).statements if s.verb.endswith("said"))
+    assert st.content == content
+
+
+def test_a_quote_is_reported_once(extract):
+    ext = extract('The bill "has made the city safer," Mayor Ana Kim said in May, citing falling crime rates.')
+    contents = [s.content for s in ext.statements]
+    assert len(contents) == len(set(contents)) and "falling crime rates" in contents
+
+
+def test_a_clause_under_a_reporting_verb_is_not_a_statement_of_its_own(extract):
+    ext = extract("Chairman Paul Wren said he cannot comment on the letter.")
+    assert _one(ext).content == "he cannot comment on the letter"
+
+
+def test_a_dateline_is_not_the_speaker(extract):
+    ext = extract("QUITO (AP) --\n\nPresident Ana Torres said the border would reopen.")
+    st = _one(ext)
+    assert _speaker(ext, st) == "Ana Torres" and ext.entities[st.speaker].country == "ECU"

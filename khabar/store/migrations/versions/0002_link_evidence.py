@@ -1,13 +1,13 @@
 """links carry a score and the evidence they rest on
 
-Revision ID: 0003
+Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-30 12:00:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
+revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None
