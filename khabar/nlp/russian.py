@@ -27,6 +27,9 @@ components read Russian Docs as they read English ones:
   человек пришли") stays a ``case`` of its noun, which keeps its role.
 - the agent of a passive (``obl:agent``, an instrumental with no preposition)
   is ``agent``: the noun itself, where English has ``by`` → ``pobj``.
+- each sentence is one tree: natasha picks each word's head on its own, so a
+  loop is cut and extra roots become ``parataxis`` of the main one
+  ("..., сообщила служба" reads as "..., the agency said").
 
 Relations with no English counterpart keep their UD label: ``obl`` and
 ``nmod`` with no preposition (an instrumental, a genitive: "визит министра"),

@@ -111,13 +111,6 @@ SECTORS: dict[str, str] = {
                     "участник ультраправый ультралевый националист радикал".split(), "CVL"),
     **dict.fromkeys("разведка разведчик шпион гкнб фсб кгб спецслужба".split(), "SPY"),
 }
-# Phrases that name a role as a whole ("глава МИД": the foreign minister), lower case as written.
-ROLE_PHRASES: dict[str, str] = {
-    "глава мид": "GOV", "министр иностранных дел": "GOV", "министр обороны": "GOV", "министр внутренних дел": "GOV",
-    "генеральный секретарь": "GOV", "официальный представитель": "GOV", "пресс-секретарь": "GOV",
-    "вооруженные силы": "MIL", "силы безопасности": "MIL", "правоохранительные органы": "COP",
-    "мирные жители": "CVL", "мирное население": "CVL", "гражданское население": "CVL",
-}
 FORMER: frozenset[str] = frozenset("бывший экс экс-президент отставной покойный свергнуть".split())
 
 # Words before a person's name that name a role, not the person (lemmas).
