@@ -82,9 +82,12 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})  # entities that are actors, whatever their POS
+
+
 def named(token: Token) -> Token:
     """"the interior minister, Ramazon Rahimzoda": the name in apposition stands for the noun."""
-    appos = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_)]  # «Кабар»: a NOUN named
+    appos = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in NAME_TYPES)]  # «Кабар»
     return appos[0] if appos else token
 
 
