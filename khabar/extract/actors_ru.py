@@ -41,21 +41,23 @@ def _sector(lemmas: list[str]) -> str | None:
 def _entity(entry: names.EntityName, g: Gazetteer) -> Entity:
     """The entity an entry names, with the id the English pipeline gives the same actor where a table says who it is."""
     kind = KINDS[entry.label]
-    aliases = list(dict.fromkeys(a for a in [*entry.aliases, entry.latin] if a != entry.name))
+
+    def aliases(*english: str) -> list[str]:  # the forms as written, the Latin spelling, the English name
+        return list(dict.fromkeys(a for a in [*entry.aliases, entry.latin, *english] if a != entry.name))
+
     if kind == "organization" and (english := next(filter(None, map(names.english_organization, [entry.name, *entry.aliases])), None)):
         org = g.org(english)
         if org is not None:
-            return Entity(entity_id(org.kind, org.name), entry.name, org.kind, org.country, org.code, [*aliases, org.name])
+            return Entity(entity_id(org.kind, org.name), entry.name, org.kind, org.country, org.code, aliases(org.name))
     if kind == "location" and (iso := names.country_code(entry.name)):
         english = g.display.get(iso, iso)
-        return Entity(entity_id("country", english), entry.name, "country", iso, iso, [*aliases, english])
+        return Entity(entity_id("country", english), entry.name, "country", iso, iso, aliases(english))
     if kind == "location":
         english = names.english_place(entry.name) or entry.latin
-        return Entity(entity_id("location", english), entry.name, "location", names.place_code(entry.name), None,
-                      list(dict.fromkeys(a for a in [*aliases, english] if a != entry.name)))
+        return Entity(entity_id("location", english), entry.name, "location", names.place_code(entry.name), None, aliases(english))
     country = entry.country if kind == "organization" else None
     sector = _sector([t.lemma_ for span in entry.spans[:1] for t in span]) if kind == "organization" else None
-    return Entity(entity_id(kind, entry.name), entry.name, kind, country, country + sector if country and sector else None, aliases)
+    return Entity(entity_id(kind, entry.name), entry.name, kind, country, country + sector if country and sector else None, aliases())
 
 
 def _role_tokens(span: Span) -> list[Token]:

@@ -110,7 +110,7 @@ def run(documents: Iterable[Document], model: str | None = None, batch_size: int
     Each document goes to the analyser of its language; a batch holds documents of one language.
     """
     pending: list[Document] = []
-    batch_language: list[str | None] = [None]
+    batch_language = "en"  # of the documents pending
 
     def failed(document: Document, exc: BaseException) -> tuple[Document, None]:
         error = AnalysisError(document.source or document.id, exc)
@@ -122,7 +122,7 @@ def run(documents: Iterable[Document], model: str | None = None, batch_size: int
     def flush() -> Iterator[tuple[Document, Extraction | None]]:
         if not pending:
             return
-        nlp = analyser(batch_language[0], model)
+        nlp = analyser(batch_language, model)
         for document, doc in _parsed(nlp, pending, batch_size):
             if isinstance(doc, BaseException):
                 yield failed(document, doc)
@@ -144,9 +144,9 @@ def run(documents: Iterable[Document], model: str | None = None, batch_size: int
             document.skipped = f"{len(document.text):,} characters, over the {limit:,} analysed per document (KHABAR_MAX_CHARS)"
             yield document, None
             continue
-        if pending and language != batch_language[0]:
+        if pending and language != batch_language:
             yield from flush()
-        batch_language[0] = language
+        batch_language = language
         pending.append(document)
         if len(pending) >= batch_size:
             yield from flush()
