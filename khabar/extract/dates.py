@@ -367,12 +367,12 @@ def dates_component(doc: Doc) -> Doc:
         spans = [s for a, b in tables("ru").date_spans(doc.text) if (s := doc.char_span(a, b, alignment_mode="expand"))]
     else:
         spans = [e for e in [*doc.ents, *_present_refs(doc)] if e.label_ in {"DATE", "TIME", ""} and _wanted(e)]
-    anchor: date | None = None  # in an undated text, the last day or month its own words dated: its year holds for later ones
+    anchor: date | None = None  # in an undated text, the last day or month its words dated: its year holds for later days
     for ent in sorted(spans, key=lambda e: e.start):
         previous = None
         for piece in _pieces(ent) if doc.lang_ == "en" else [ent]:
             value = _resolve_piece(piece, pub, previous)
-            if value.start is None and value.partial and anchor is not None:
+            if value.start is None and value.partial and anchor is not None and any(ch.isdigit() for ch in piece.text):
                 anchored = _resolve_piece(piece, anchor, previous)  # "5 April 2011 ... on 28 February": the text's year
                 value = anchored if anchored.start and anchored.start[:4] == str(anchor.year) else value
             if pub is None and value.start and value.precision in {"day", "month"}:
