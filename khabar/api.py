@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ class Summary:
     known: int = 0
     not_extracted: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): stored, not analysed
     errors: list[InputError] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # documents read, by language (ISO 639-1; "und": none)
 
     @property
     def failed(self) -> bool:
@@ -65,6 +67,7 @@ def ingest(inputs: Iterable[str], db: str | Store | None = None, settings: Setti
                 _notify(on_item, item, None)
             elif (status := store.check(item)) and status.action == "known":
                 summary.known += 1
+                summary.languages[item.language or "und"] += 1
                 _notify(on_item, item, status)
             else:
                 yield item
@@ -96,6 +99,7 @@ def store_all(store: Store, documents: Iterable[Analysed], settings: Settings, s
     for n, (doc, ext, failure) in enumerate(documents, 1):
         ext, unresolved = _resolved(store, doc, ext)
         status = store.add(doc, ext)
+        summary.languages[doc.language or "und"] += 1
         if status.action == "known":
             summary.known += 1
         else:

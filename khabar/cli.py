@@ -76,9 +76,13 @@ def ingest(paths: Paths, db: DbOption = None, workers: Workers = None) -> None:
 
 
 def _print_summary(done: str, summary, settings: Settings) -> None:
+    from khabar.report import languages_line
+
     err.print(f"{done} {summary.added} new, {summary.revised} revised, {summary.known} already known, "
               f"{len(summary.errors)} failed, {len(summary.not_extracted)} stored without extraction "
               f"— {settings.db_url}", highlight=False, soft_wrap=True)
+    if summary.languages:
+        err.print(f"by language: {languages_line(summary.languages)}", highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 

@@ -34,7 +34,8 @@ def build_report(store: Store, link_threshold: float | None = None) -> Group:
     entities = {e.id: e for e in store.entities()}
     names = {k: e.name for k, e in entities.items()}
     counts = Counter(m.entity for m in store.mentions())
-    parts: list[Any] = [_documents(docs), _actors(entities, counts)]
+    parts: list[Any] = [_documents(docs), Text(f"Documents by language: {languages_line(Counter(d.language or 'und' for d in docs))}"),
+                        _actors(entities, counts)]
     parts.append(_events(list(store.items(Event)), names, texts))
     parts.append(_statements(list(store.items(Statement)), names))
     parts.append(_figures(list(store.items(Figure)), names))
@@ -49,6 +50,19 @@ def build_report(store: Store, link_threshold: float | None = None) -> Group:
     parts.append(rhetoric_vs_reality(store, link_threshold))
     parts.append(Text(f"{len(docs)} documents, {len(entities)} entities, {n_dates} time expressions.", style="dim"))
     return Group(*parts)
+
+
+def languages_line(counts: Counter) -> str:
+    """"en 6, ru 2 (analysed); tg 1, uz 1 (stored, not analysed)": documents per language, the most first."""
+    from khabar.extract.pipeline import ANALYSERS
+
+    def part(langs: list[tuple[str, int]], what: str) -> str:
+        return ", ".join(f"{lang} {n}" for lang, n in langs) + f" ({what})" if langs else ""
+
+    ranked = counts.most_common()
+    analysed = part([(lang, n) for lang, n in ranked if lang in ANALYSERS], "analysed")
+    stored = part([(lang, n) for lang, n in ranked if lang not in ANALYSERS], "stored, not analysed")
+    return "; ".join(p for p in (analysed, stored) if p)
 
 
 def _documents(docs: list[Document]) -> Table:

@@ -1,7 +1,8 @@
 """One entity per real person across documents: transliterations merge, namesakes do not.
 
 A person new to the store is compared (rapidfuzz) with the people filed under
-the same surname key. Full names merge when every name agrees ("Emomali
+the same surname key, each name part in its cross-script spelling
+(``names.name_key``: "Рахмон" = "Rahmon" = "Rakhmon"). Full names merge when every name agrees ("Emomali
 Rakhmon" = "Emomali Rahmon"); a name with a part the other lacks ("Ahmad
 Massoud", "Ahmad Shah Massoud") never merges; a surname alone merges only
 when exactly one stored person carries it and the countries agree.
@@ -13,6 +14,7 @@ from typing import Protocol
 from rapidfuzz import fuzz
 
 from khabar.extract import Extraction
+from khabar.nlp.names import name_key
 from khabar.records import Entity
 from khabar.store import person_key
 
@@ -21,7 +23,8 @@ SUFFIXES = {"jr.", "jr", "junior", "sr.", "senior"}
 
 
 def _parts(name: str) -> list[str]:
-    return [w for w in name.lower().replace("’", "'").split() if w not in SUFFIXES]
+    """The parts of a name as one spelling across scripts ("Рахмон", "Rakhmon" → "rahmon")."""
+    return [name_key(w) or w for w in name.lower().replace("’", "'").split() if w not in SUFFIXES]
 
 
 def _countries_fit(a: Entity, b: Entity) -> bool:

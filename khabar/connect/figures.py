@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from khabar.connect import Corpus, link_id
+from khabar.nlp.names import CYRILLIC, country_name, dictionary_form
 from khabar.records import Figure, Link
-from khabar.vocab import GENERIC_MEASURES, QUANTITY_VERBS
+from khabar.vocab import GENERIC_MEASURES, QUANTITY_VERBS, tables
 
 TOLERANCE = 0.10  # values further apart than this (relative) disagree
 STALE_DAYS = 60  # two undated figures published this far apart are no longer about the same moment
@@ -36,12 +37,37 @@ def _stemmer():
 @lru_cache(maxsize=4096)
 def measure_words(measure: str | None, place: str | None = None) -> frozenset[str]:
     """The content words of a measure, stemmed, without its place (compared on its own):
-    "Afghan refugees now live in Tajikistan" → {afghan, refuge, live}."""
+    "Afghan refugees now live in Tajikistan" → {afghan, refuge, live}. Russian words are read in their dictionary
+    form and, where ``vocab.ru.MEASURE_WORDS`` has one, as their English word, so that measures compare across
+    languages ("афганских беженцев" → {afghan, refuge})."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = [w.strip("'’-") for w in re.findall(r"[a-z][a-z'’-]*", (measure or "").lower())]
-    stems = _stemmer().stemWords([w for w in words if w and w not in STOP_WORDS and w not in GENERIC_MEASURES])
-    return frozenset(stems) - _ignored() - _place_words(place) - _calendar()
+    words = [w.strip("'’-") for w in re.findall(r"[a-zа-яё][a-zа-яё'’-]*", (measure or "").lower())]
+    english = [w for w in words if w and not CYRILLIC.search(w)] + _from_russian([w for w in words if CYRILLIC.search(w)])
+    stems = _stemmer().stemWords([w for w in english if w not in STOP_WORDS and w not in GENERIC_MEASURES])
+    russian = {w for w in map(dictionary_form, words) if CYRILLIC.search(w) and w not in _russian_ignored()}
+    return (frozenset(stems) | (russian - set(_russian().MEASURE_WORDS))) - _ignored() - _place_words(place) - _calendar()
+
+
+def _russian():
+    return tables("ru")
+
+
+@lru_cache(maxsize=1)
+def _russian_ignored() -> frozenset[str]:
+    """Russian words that say nothing of what is counted: stop words, general measure nouns, verbs of quantity,
+    months and days."""
+    from spacy.lang.ru.stop_words import STOP_WORDS
+
+    ru = _russian()
+    calendar = [*ru.MONTHS, *ru.WEEKDAYS, *ru.TIME_UNITS]
+    return frozenset(STOP_WORDS) | ru.GENERIC_MEASURES | ru.QUANTITY_VERBS | frozenset(map(dictionary_form, calendar))
+
+
+def _from_russian(words: list[str]) -> list[str]:
+    """The English words of Russian measure words that have one ("беженцев" → "refugee")."""
+    table = _russian().MEASURE_WORDS
+    return [table[form] for form in map(dictionary_form, words) if form in table]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +85,8 @@ def _place_words(place: str | None) -> frozenset[str]:
 
     country = pycountry.countries.get(alpha_3=place) if place and len(place) == 3 and place.isupper() else None
     names = [place or ""] + ([country.name, getattr(country, "common_name", "")] if country else [])
-    return frozenset(_stemmer().stemWords(re.findall(r"[a-z]+", " ".join(names).lower())))
+    russian = {dictionary_form(w) for w in re.findall(r"[а-яё]+", (country_name(place) or place or "").lower())} if place else set()
+    return frozenset(_stemmer().stemWords(re.findall(r"[a-z]+", " ".join(names).lower()))) | russian
 
 
 @lru_cache(maxsize=1)

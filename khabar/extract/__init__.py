@@ -27,9 +27,20 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     actors: Any = None  # khabar.extract.actors.ActorIndex, for later components
     scopes: list[tuple[Statement, tuple[int, int]]] = field(default_factory=list)  # statement, content span
+    # Actors named only in passing ("российские военные": Russia by an adjective): entities once a record names them.
+    latent: dict[str, tuple[Entity, list[Mention]]] = field(default_factory=dict)
 
     def items(self) -> list[Record]:
         return [*self.events, *self.statements, *self.figures, *self.dates]
+
+    def adopt_latent(self) -> None:
+        """Make the latent actors that records name entities of the document, with their mentions."""
+        named = {getattr(item, role, None) for item in self.items() for role in ("source", "target", "speaker", "location")}
+        for eid in named & set(self.latent) - set(self.entities):
+            entity, mentions = self.latent[eid]
+            self.entities[eid] = entity
+            self.mentions += mentions
+        self.latent.clear()
 
 
 def extract_documents(documents: Iterable[Document], model: str | None = None, batch_size: int = 16,

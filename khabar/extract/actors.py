@@ -19,14 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from khabar.extract import Extraction
 from khabar.extract.gazetteer import Gazetteer, fold, gazetteer
 from khabar.records import Entity, Mention
-from khabar.vocab import FORMER, NAME_SUFFIXES, SECTOR_PRIORITY, SECTORS, TITLES
+from khabar.vocab import FORMER, NAME_SUFFIXES, SECTOR_PRIORITY, SECTORS, TITLES, tables
 
 NER_LABELS = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 GAZ_LABELS = ("ORG", "COUNTRY", "ADJ", "PEOPLE", "CAPITAL")
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-THING_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
 ROLE_WORDS = frozenset(SECTORS) | TITLES
 COLLECTIVE_PEOPLE = re.compile(r"^[A-Z][a-z]+s$")
 
@@ -403,6 +399,10 @@ def _whose_country(tokens: list[Token], g: Gazetteer) -> str | None:
 
 @Language.component("khabar_actors")
 def actors_component(doc: Doc) -> Doc:
+    if doc.lang_ == "ru":
+        from khabar.extract.actors_ru import russian_actors
+
+        return russian_actors(doc)
     ext: Extraction = doc._.khabar
     g = gazetteer()
     resolver = Resolver(g)
@@ -450,18 +450,18 @@ def antecedent(doc: Doc, token: Token) -> str | None:
     """The entity a pronoun most likely refers to: the latest compatible mention before it."""
     ext: Extraction = doc._.khabar
     index: ActorIndex = ext.actors
-    low = token.lower_
+    low, refs = token.lower_, tables(doc.lang_).REFERENCE_WORDS
     for i, eid in reversed(index.mention_order):
         if i >= token.i:
             continue
         kind = ext.entities[eid].kind if eid in ext.entities else None
-        if low in PERSON_PRONOUNS and kind == "person":
+        if low in refs["male"] | refs["female"] and kind == "person":
             return eid
-        if low in THING_PRONOUNS and kind in {"country", "organization"}:
+        if low in refs["it"] and kind in {"country", "organization"}:
             return eid
-        if low in PLURAL_PRONOUNS and kind in {"group", "organization"}:
+        if low in refs["they"] and kind in {"group", "organization"}:
             return eid
-        if low in RELATIVE:
+        if low in refs["relative"]:
             return eid
     return None
 
@@ -472,9 +472,10 @@ def actor_of(doc: Doc, token: Token) -> str | None:
     for t in [token, *[c for c in token.children if c.dep_ in {"compound", "poss"}]]:
         if t.i in index.token_actor:
             return index.token_actor[t.i]
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+    refs = tables(doc.lang_).REFERENCE_WORDS
+    if token.lower_ in refs["relative"] and token.head.dep_ == "relcl":
         return actor_of(doc, token.head.head)
-    if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+    if token.lower_ in refs["male"] | refs["female"] | refs["it"] | refs["they"]:
         return antecedent(doc, token)
     for t in token.subtree:
         if t.i in index.token_actor:

@@ -23,32 +23,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
-from khabar.extract.actors import RELATIVE, entity_id
+from khabar.extract.actors import entity_id
 from khabar.extract.gazetteer import gazetteer
-from khabar.extract.syntax import nearest_subject
+from khabar.extract.syntax import genitives, nearest_subject, of_objects
 from khabar.records import Entity, Mention
-from khabar.vocab import (
-    ACTOR_NOUNS,
-    CUES,
-    ENTOURAGE_NOUNS,
-    FEMALE_WORDS,
-    INSTITUTION_NOUNS,
-    MALE_WORDS,
-    PERPETRATOR_NOUNS,
-    PERSON_NOUNS,
-    ROLE_NOUNS,
-    SECTOR_PRIORITY,
-    SECTORS,
-    STATE_NOUNS,
-)
+from khabar.vocab import SECTOR_PRIORITY, tables
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-IT = {"it", "its", "itself"}
-THEY = {"they", "them", "their", "theirs", "themselves"}
-PRONOUNS = MALE | FEMALE | IT | THEY
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
-NOBODY = {"no", "not", "neither", "none", "nor", "any", "every", "each", "another"}  # nobody in particular
 NON_STATE = {"REB", "OPP", "CVL", "REF", "CRM", "UAF", "PRM"}  # sectors of groups that are not a state's
 WINDOW = 3  # sentences back that a pronoun or a description may reach
 
@@ -88,6 +68,16 @@ def _state(doc: Doc) -> Coref:
     return state
 
 
+def _refs(token: Token) -> dict[str, frozenset[str]]:
+    """The words of the token's language that refer back (pronouns, relative pronouns, determiners...)."""
+    return tables(token.doc.lang_).REFERENCE_WORDS
+
+
+def _pronouns(token: Token) -> frozenset[str]:
+    r = _refs(token)
+    return r["male"] | r["female"] | r["it"] | r["they"]
+
+
 def _sent(state: Coref, token: Token) -> int:
     return state.sent_of.get(token.sent.start, 0)
 
@@ -96,10 +86,13 @@ def _gender_of(token: Token) -> str | None:
     """"Mrs. Albright", "the spokeswoman, Jane Doe": what the words around a name say of its gender."""
     words = {t.lower_.rstrip(".") for t in token.doc[max(0, token.i - 4) : token.i + 1]}
     words |= {c.lower_ for c in token.children if c.dep_ == "appos"} | {token.head.lower_ if token.dep_ == "appos" else ""}
-    if words & FEMALE_WORDS:
+    v = tables(token.doc.lang_)
+    if words & v.FEMALE_WORDS:
         return "f"
-    if words & MALE_WORDS:
+    if words & v.MALE_WORDS:
         return "m"
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":  # a name's grammatical gender ("Мария Захарова заявила")
+        return {"Fem": "f", "Masc": "m"}.get(next(iter(token.morph.get("Gender")), ""))
     return None
 
 
@@ -107,7 +100,7 @@ def entity(doc: Doc, eid: str | None) -> Entity | None:
     """The entity of an id ``resolve`` gave, whether or not a record uses it yet."""
     if eid is None:
         return None
-    found = doc._.khabar.entities.get(eid)
+    found = doc._.khabar.entities.get(eid) or doc._.khabar.latent.get(eid, (None,))[0]
     return found if found is not None else _state(doc).groups.get(eid, (None, None))[0]
 
 
@@ -137,18 +130,19 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     if token.i in index:
         return index[token.i]
     low = token.lower_
-    if low in RELATIVE and token.head.dep_ == "relcl":
+    v, refs = tables(doc.lang_), _refs(token)
+    if low in refs["relative"] and token.head.dep_ == "relcl":
         return resolve(doc, token.head.head)
-    if low in PRONOUNS:
+    if low in _pronouns(token):
         return _pronoun(state, token)
-    if low in FIRST_PERSON:
+    if low in refs["first_person"]:
         return _quoted_speaker(state, token)
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if token.lemma_.lower() in ENTOURAGE_NOUNS and any(
+    if token.lemma_.lower() in v.ENTOURAGE_NOUNS and any(
             c.dep_ in {"compound", "poss"} and _kind(doc, index.get(c.i)) == "person" for c in token.children):
         return _group(state, token, owner=True)  # "Clinton campaign allies", "Trump's lawyers": not Clinton, not Trump
-    nouns = (ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS) if people else ACTOR_NOUNS | ROLE_NOUNS
+    nouns = (v.ACTOR_NOUNS | v.ROLE_NOUNS | v.PERSON_NOUNS) if people else v.ACTOR_NOUNS | v.ROLE_NOUNS
     if low not in nouns and token.lemma_.lower() not in nouns:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does
         # not — except for what is done to people and places ("a part of Syria's second city" was bombarded)
@@ -160,25 +154,27 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     if not _non_state(token):
         for child in token.children:  # "Uzbekistan's minister", "Tanzanian police", "the U.S. embassy"; not "Rabin's assassin"
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i in index and not (
-                    child.dep_ == "poss" and token.lemma_.lower() in PERPETRATOR_NOUNS):
+                    child.dep_ == "poss" and token.lemma_.lower() in v.PERPETRATOR_NOUNS):
                 return index[child.i]
     holders = [token, *(c for c in token.children if c.dep_ == "acl")]  # "a government formed in Afghanistan"
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "in", "from"}):
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in refs["owner_preps"]):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):  # "the government of Saudi Arabia"
             if pobj.i in index:
                 return index[pobj.i]
+    if owner := next((index[g.i] for g in genitives(token) if g.i in index and _acts(doc, index[g.i])), None):
+        return owner  # "правительство Грузии"
     if found := _of_chain(doc, token):
         return found  # "the mayor of the city of Nablus"
-    if any(c.lower_ in NOBODY for c in token.subtree if c.i < token.i):
+    if any(c.lower_ in refs["nobody"] for c in token.subtree if c.i < token.i):
         return None  # "not a single organization", "no government", "any other government": nobody in particular
     return _leaders_state(state, token) or _description(state, token) or _group(state, token)
 
 
 def _leaders_state(state: Coref, token: Token) -> str | None:
     """"President Castro said his government ...": a person's government is their country, when the text names it."""
-    if token.lemma_.lower() not in STATE_NOUNS:
+    if token.lemma_.lower() not in tables(token.doc.lang_).STATE_NOUNS:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+    owner = next((c for c in token.children if c.dep_ in {"poss", "det"} and c.lower_ in _pronouns(token)), None)
     person = entity(state.doc, resolve(state.doc, owner)) if owner is not None else None
     if person is None or person.kind != "person" or not person.country:
         return None
@@ -206,15 +202,16 @@ def _quoted_speaker(state: Coref, token: Token) -> str | None:
 
 
 def _of_chain(doc: Doc, token: Token) -> str | None:
-    """"a part of Syria's second city", "the mayor of the city of Nablus": the actor two "of"s down."""
+    """"a part of Syria's second city", "the mayor of the city of Nablus", "глава представительства США": the actor
+    two "of"s (or genitives) down."""
     index = doc._.khabar.actors.token_actor
     node = token
     for _ in range(3):
-        pobjs = [p for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        pobjs = of_objects(node)
         if not pobjs:
             return None
         node = pobjs[0]
-        named = [node.i, *(c.i for c in node.children if c.dep_ in {"poss", "compound", "amod", "appos"})]
+        named = [node.i, *(c.i for c in node.children if c.dep_ in {"poss", "compound", "amod", "appos", "nmod"})]
         if hit := next((index[i] for i in named if i in index and _acts(doc, index[i])), None):
             return hit
     return None
@@ -223,19 +220,21 @@ def _of_chain(doc: Doc, token: Token) -> str | None:
 def _non_state(token: Token) -> bool:
     """"Afghan opposition forces", "Syrian rebels": a group of a country that is not its state (a group of its own)."""
     words = [token.lower_, *(c.lower_ for c in token.children if c.dep_ in {"compound", "amod"})]
-    return any(SECTORS.get(w) in NON_STATE for w in words)
+    return any(tables(token.doc.lang_).SECTORS.get(w) in NON_STATE for w in words)
 
 
 def _agrees(state: Coref, eid: str, pronoun: str) -> bool:
     ent = entity(state.doc, eid)
     if ent is None:
         return False
-    if pronoun in MALE | FEMALE:
+    refs, v = tables(state.doc.lang_).REFERENCE_WORDS, tables(state.doc.lang_)
+    if pronoun in refs["male"] | refs["female"]:
         gender = state.gender.get(eid)
-        return ent.kind == "person" and gender != ("f" if pronoun in MALE else "m")
-    if pronoun in IT:
-        return ent.kind in {"country", "organization"} or ent.kind == "group" and ent.name.split()[-1].lower() in INSTITUTION_NOUNS
-    return ent.kind in {"group", "organization"} and (ent.kind != "group" or ent.name.endswith("s") or ent.name[:1].isupper())
+        return ent.kind == "person" and gender != ("f" if pronoun in refs["male"] else "m")
+    if pronoun in refs["it"]:
+        return ent.kind in {"country", "organization"} or ent.kind == "group" and ent.name.split()[-1].lower() in v.INSTITUTION_NOUNS
+    # a group named in the plural ("officials", "активисты"), or by a proper name
+    return ent.kind in {"group", "organization"} and (ent.kind != "group" or ent.name.endswith(("s", "ы", "и")) or ent.name[:1].isupper())
 
 
 def _speaker(token: Token) -> Token | None:
@@ -243,19 +242,22 @@ def _speaker(token: Token) -> Token | None:
     node = token
     while node.dep_ not in {"ROOT", "ccomp", "parataxis"} and node.head.i != node.i:
         node = node.head
-    if node.dep_ not in {"ccomp", "parataxis"} or node.head.lemma_.lower() not in CUES:
+    if node.dep_ not in {"ccomp", "parataxis"} or node.head.lemma_.lower() not in tables(token.doc.lang_).CUES:
         return None
     subj = nearest_subject(node.head)
-    return subj if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in PRONOUNS - {token.lower_} else None
+    return subj if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in _pronouns(token) - {token.lower_} else None
 
 
 def _speaker_agrees(speaker: Token, pronoun: str) -> bool:
-    plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
-    if pronoun in THEY:
+    refs = _refs(speaker)
+    personal = refs["male"] | refs["female"]
+    plural = speaker.tag_ in {"NNS", "NNPS"} or "Plur" in speaker.morph.get("Number") or any(c.dep_ == "conj" for c in speaker.children)
+    if pronoun in refs["they"]:
         return plural
-    if pronoun in MALE | FEMALE:
-        return not plural and (speaker.ent_type_ == "PERSON" or speaker.lower_ in ACTOR_NOUNS or speaker.lower_ in MALE | FEMALE)
-    return not plural and speaker.ent_type_ != "PERSON" and speaker.lower_ not in MALE | FEMALE
+    if pronoun in personal:
+        return not plural and (speaker.ent_type_ == "PERSON" or speaker.lemma_.lower() in tables(speaker.doc.lang_).ACTOR_NOUNS
+                               or speaker.lower_ in personal)
+    return not plural and speaker.ent_type_ != "PERSON" and speaker.lower_ not in personal
 
 
 def _pronoun(state: Coref, token: Token) -> str | None:
@@ -296,8 +298,9 @@ def _clause_before(doc: Doc, mention: Mentioned, pronoun: Token) -> bool:
 
 
 def _settle(state: Coref, entity: str, pronoun: str) -> str:
-    if pronoun in MALE | FEMALE and not state.gender.get(entity):
-        state.gender[entity] = "m" if pronoun in MALE else "f"
+    refs = tables(state.doc.lang_).REFERENCE_WORDS
+    if pronoun in refs["male"] | refs["female"] and not state.gender.get(entity):
+        state.gender[entity] = "m" if pronoun in refs["male"] else "f"
     return entity
 
 
@@ -308,7 +311,7 @@ def _nominals_before(state: Coref, token: Token) -> list[Mentioned]:
     start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
     out = []
     for t in doc[start : token.i]:
-        if t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.lemma_.lower() in ACTOR_NOUNS \
+        if t.pos_ == "NOUN" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.lemma_.lower() in tables(doc.lang_).ACTOR_NOUNS \
                 and t.i not in doc._.khabar.actors.token_actor:
             if eid := resolve(doc, t):
                 out.append(Mentioned(t.i, here if t.sent.start == token.sent.start else here - 1, eid, t.dep_ == "nsubj"))
@@ -319,8 +322,11 @@ def _description(state: Coref, token: Token) -> str | None:
     """"the ministry", "the president", "the government": the earlier actor the description fits."""
     doc = state.doc
     ext: Extraction = doc._.khabar
-    if not any(c.lower_ in {"the", "this", "that", "these", "those", "both", "two"} for c in token.children):
+    refs = _refs(token)
+    if refs["definite"] and not any(c.lower_ in refs["definite"] for c in token.children):
         return None
+    if not refs["definite"] and any(c.dep_ in {"nmod", "prep", "appos"} for c in token.children):
+        return None  # with no articles, a bare noun refers back ("министр"); one with its own complement names someone new
     lemma = token.lemma_.lower()
     here = _sent(state, token)
     for m in reversed([m for m in state.mentions if m.token < token.i and here - m.sent <= WINDOW]):
@@ -331,9 +337,9 @@ def _description(state: Coref, token: Token) -> str | None:
             return m.entity  # "the president" → the person named with that role
         if ent.kind == "organization" and lemma in ent.name.lower().split():
             return m.entity  # "the ministry" → "the Ministry of Defence"
-        if ent.kind == "person" and lemma in {"leader", "leaders"} and ent.role:
+        if ent.kind == "person" and lemma in refs["leaders"] and ent.role:
             return m.entity  # "the two leaders": the last named of them
-    if lemma in STATE_NOUNS:  # "the government", "the administration": the country the text is about
+    if lemma in tables(doc.lang_).STATE_NOUNS:  # "the government", "the administration": the country the text is about
         countries = [m.entity for m in state.mentions if m.token < token.i and ext.entities.get(m.entity, None) is not None
                      and ext.entities[m.entity].kind == "country"]
         return countries[-1] if countries else None
@@ -345,20 +351,22 @@ def _group(state: Coref, token: Token, owner: bool = False) -> str:
     named with the person it belongs to ("Trump's lawyers"), in that person's country."""
     doc = state.doc
     ext: Extraction = doc._.khabar
-    dropped = {"det", "nummod", "punct", "quantmod", "predet"} | (set() if owner else {"poss"})
+    dropped = {"det", "nummod", "punct", "quantmod", "predet", "cc", "case"} | (set() if owner else {"poss"})
     words = [t for t in doc[token.left_edge.i : token.i + 1]
              if t.dep_ not in dropped and not t.like_num and not t.is_space and t.i >= token.i - 4]
+    words += [t for g in genitives(token)[:1] for t in g.subtree if t.i > token.i and not t.is_punct][:4]  # "лидер оппозиции"
     name = (doc[words[0].i : token.i + 1].text if owner and words else
             " ".join(t.text for t in words if t.pos_ not in {"ADP", "PRON"})) or token.text
     if name[:1].islower() and not any(t.pos_ == "PROPN" for t in words):
         name = name[0].lower() + name[1:]
     eid = entity_id("group", name.lower())
     if eid not in ext.entities and eid not in state.groups:
-        g = gazetteer()
+        g, sectors = gazetteer(), tables(doc.lang_).SECTORS
         index = ext.actors.token_actor
         people = [entity(doc, index[t.i]) for t in words if t.i in index and _kind(doc, index[t.i]) == "person"]
-        country = g.country_in(name) or next((p.country for p in people if p and p.country), None)
-        found = {SECTORS[t.lower_] for t in words if t.lower_ in SECTORS}
+        named = [e.country for t in words if t.i in index and (e := entity(doc, index[t.i])) is not None and e.kind == "country"]
+        country = g.country_in(name) or next((p.country for p in people if p and p.country), None) or next(iter(named), None)
+        found = {sectors.get(t.lemma_.lower()) or sectors[t.lower_] for t in words if t.lower_ in sectors or t.lemma_.lower() in sectors}
         sector = next((s for s in SECTOR_PRIORITY if s in found), None)
         if not country and sector in {"GOV", "COP", "JUD", "MIL"} and not people:
             country = ext.actors.focal_country  # "immigration officials": the state the text is about, as for people's roles

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 import dateparser
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khabar.extract import Extraction
 from khabar.records import DateMention, DateValue
-from khabar.vocab import NUMBER_WORDS
+from khabar.vocab import NUMBER_WORDS, tables
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
@@ -75,6 +76,8 @@ def _month_part(m: re.Match, pub: date, tense: str | None):
     tense = {"last": "past", "past": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel, tense)
     first, last = _part(m) if m.groupdict().get("part") else (1, 31)
     year = int(m.group("year")) if m.groupdict().get("year") else _month_year(month, pub, tense, first)
+    if m.groupdict().get("yrel"):  # "November of last year"
+        year = pub.year + {"last": -1, "next": 1}.get(m.group("yrel").lower(), 0)
     start, end = _month_range(year, month, first, last)
     return start, end, "day" if m.groupdict().get("part") else "month"
 
@@ -208,7 +211,7 @@ RULES: list[tuple[re.Pattern, Resolver]] = [(re.compile(p, re.I), f) for p, f in
     (r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}", _full),
     (r"(?:\w+day,? )?" + _M + r" \d{1,2}(?:st|nd|rd|th)?(?:,? " + _Y + r")?", _full),
     (r"(?:\w+day,? )?(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _M + r"(?:,? " + _Y + r")?", _full),
-    (r"(?:" + _PART + r")?" + _REL + _M + r"(?:,? (?:of )?" + _Y + r")?", _month_part),
+    (r"(?:" + _PART + r")?" + _REL + _M + r"(?:,? (?:of )?" + _Y + r"| (?:of )?(?P<yrel>last|next|this) year)?", _month_part),
     (r"(?:the )?" + _REL + r"(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?" + _Y + r")?", _season),
     (r"(?:" + _PART + r")?(?:the year |fiscal |calendar )?" + _Y, _year),
     (r"(?:the )?(?:(?:early|mid|late)[\s-]+)?(?P<decade>(?:1[5-9]|20)\d0)'?s", _decade),
@@ -288,12 +291,18 @@ def tense_of(span: Span) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in {"will", "'ll", "shall", "wo"} or (c.lower_ == "going" and verb.tag_ == "VB") for c in aux):
+    if any(c.lower_ in {"will", "'ll", "shall", "wo"} or (c.lower_ == "going" and verb.tag_ == "VB") for c in aux) or \
+            any("Fut" in t.morph.get("Tense") for t in [verb, *aux]):  # "подпишет", "будет подписан"
         return "future"
     prep = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
-    if prep in {"", "on", "in", "since", "during"} and (verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)):
+    if prep in tables(span.doc.lang_).DATED_PREPS and any(_past(t) for t in [verb, *aux]):
         return "past"  # "was found Oct. 23"; not "extended until Dec. 15"
     return None
+
+
+def _past(token: Token) -> bool:
+    """A finite verb in the past tense ("found", "подписал")."""
+    return token.tag_ == "VBD" or "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
 
 
 def _wanted(span: Span) -> bool:
@@ -326,8 +335,16 @@ def _pieces(span: Span) -> list[Span]:
     return parts
 
 
+def _normalized(piece: Span, pub: date | None) -> DateValue:
+    """The value of one expression; a Russian one is read through the English expression it stands for."""
+    if piece.doc.lang_ == "ru":
+        english = tables("ru").date_to_english(piece.text)
+        return replace(normalize(english or "", pub, tense_of(piece)), text=piece.text)
+    return normalize(piece.text, pub, tense_of(piece))
+
+
 def _resolve_piece(piece: Span, pub: date | None, previous: DateValue | None) -> DateValue:
-    value = normalize(piece.text, pub, tense_of(piece))
+    value = _normalized(piece, pub)
     if value.start is None and piece.text.isdigit() and previous and previous.start and previous.precision == "day":
         day = int(piece.text)  # "April 24 and 25": the month carries over
         try:
@@ -346,13 +363,20 @@ def _resolve_piece(piece: Span, pub: date | None, previous: DateValue | None) ->
 def dates_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
     pub = publication_date(doc._.document.published if doc._.document else None)
-    spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}] + _present_refs(doc)
+    if doc.lang_ == "ru":  # natasha tags no dates: the Russian rules find them
+        spans = [s for a, b in tables("ru").date_spans(doc.text) if (s := doc.char_span(a, b, alignment_mode="expand"))]
+    else:
+        spans = [e for e in [*doc.ents, *_present_refs(doc)] if e.label_ in {"DATE", "TIME", ""} and _wanted(e)]
+    anchor: date | None = None  # in an undated text, the last day or month its words dated: its year holds for later days
     for ent in sorted(spans, key=lambda e: e.start):
-        if not _wanted(ent):
-            continue
         previous = None
-        for piece in _pieces(ent):
+        for piece in _pieces(ent) if doc.lang_ == "en" else [ent]:
             value = _resolve_piece(piece, pub, previous)
+            if value.start is None and value.partial and anchor is not None and any(ch.isdigit() for ch in piece.text):
+                anchored = _resolve_piece(piece, anchor, previous)  # "5 April 2011 ... on 28 February": the text's year
+                value = anchored if anchored.start and anchored.start[:4] == str(anchor.year) else value
+            if pub is None and value.start and value.precision in {"day", "month"}:
+                anchor = date.fromisoformat(value.start)
             if ent.label_ == "TIME" and value.start is None:
                 continue
             text = value.text if value.text != piece.text else piece.text

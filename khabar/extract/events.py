@@ -24,32 +24,21 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.coref import adopt, entity, resolve
 from khabar.extract.dates import date_of
-from khabar.extract.syntax import has_future, is_negated, named, predicate_subject, relative_antecedent, subject_of
-from khabar.vocab import (
-    ABSTRACT_OBJECTS,
-    ACCUSING_CUES,
-    COMPANY_SUFFIXES,
-    COOPERATIVE,
-    CUES,
-    HOSTILE,
-    INTENT_VERBS,
-    MEDIA_WORDS,
-    MEETING_NOUNS,
-    MODE_CUES,
-    MODE_ORDER,
-    NEGATIVE_DETERMINERS,
-    PERPETRATOR_NOUNS,
-    QUANTITY_NOUNS,
-    REPORTING_CUES,
-    SECTORS,
-    TOPIC_VERBS,
-    TRANSFER_VERBS,
+from khabar.extract.syntax import (
+    genitives,
+    has_future,
+    is_negated,
+    is_participle,
+    named,
+    of_objects,
+    predicate_subject,
+    relative_antecedent,
+    subject_of,
 )
+from khabar.vocab import ACCUSING_CUES, COOPERATIVE, HOSTILE, MODE_ORDER, REPORTING_CUES, tables
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-TARGET_PREPS = ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from")
-ASSAULT_PREPS = ("outside", "near")  # "bombs exploded outside the U.S. embassies": where an attack aims
 OFFICIAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # groups whose statements of others' hostile acts accuse
 PATIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}  # acts done to people: a person's possessive names the victim
 VERBAL = {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts done by words
@@ -63,9 +52,7 @@ ANY_ACTOR = "@actor"  # the lexicon's word for "any actor" as an object
 PARTICLE_DEPS = ["prt", "advmod", "prep"]
 SUBJECT_DEPS = ["nsubj", "nsubjpass"]
 NESTED = {"xcomp", "acl", "dobj", "ccomp", "pobj", "prep", "compound", "pcomp"}  # links inside one act's description
-INCAPACITY = {"unable", "incapable"}  # words that say an actor cannot act
 ON_SOMEONE = {"REQUEST", "COERCE", "REJECT", "AGREE", "THREATEN", "CONCEDE"}  # acts whose "to" clause is their content
-CIRCUMSTANCE = {"in", "during", "after", "before", "since", "following"}  # prepositions that name another act
 
 
 @dataclass(frozen=True)
@@ -95,11 +82,9 @@ class Sense:
 
 
 def _counted(token: Token) -> Token:
-    """"thousands of refugees", "a group of exiles": the people counted, not the count."""
-    if token.like_num or token.lemma_.lower() in QUANTITY_NOUNS:
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                return pobj
+    """"thousands of refugees", "тысячи беженцев", "a group of exiles": the people counted, not the count."""
+    if token.like_num or token.lemma_.lower() in tables(token.doc.lang_).QUANTITY_NOUNS:
+        return next(iter(of_objects(token)), token)
     return token
 
 
@@ -113,9 +98,6 @@ def _singular(word: str) -> set[str]:
     elif word.endswith("s") and not word.endswith("ss"):
         out.add(word[:-1])
     return out
-
-
-QUANTITIES = sorted(QUANTITY_NOUNS)
 
 
 def _words(spec: str, classes: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -134,11 +116,13 @@ def _table(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], list[Sense]]:
-    """(lemma, pos) -> senses, the most specific first; a hand row counts as one constraint more specific."""
-    classes = {cells[0]: cells[1].split() for cells in _table(DATA / "event_classes.tsv") if len(cells) > 1}
-    rows = _table(DATA / "event_lexicon.tsv")
+@lru_cache(maxsize=4)
+def lexicon(language: str = "en") -> dict[tuple[str, str], list[Sense]]:
+    """(lemma, pos) -> senses of a language's lexicon, the most specific first; a hand row counts as one constraint
+    more specific."""
+    lexicon_file, classes_file = tables(language).EVENT_LEXICON
+    classes = {cells[0]: cells[1].split() for cells in _table(DATA / classes_file) if len(cells) > 1}
+    rows = _table(DATA / lexicon_file)
     columns = rows[0]
     out: dict[tuple[str, str], list[Sense]] = {}
     for i, cells in enumerate(rows[1:]):
@@ -156,7 +140,7 @@ def lexicon() -> dict[tuple[str, str], list[Sense]]:
 def _lemma_of_inflection() -> dict[str, str]:
     """Inflected spellings of verb triggers, for when the small model's lemmatizer misses ("staged" → "stag")."""
     out = {}
-    for lemma, pos in lexicon():
+    for lemma, pos in lexicon("en"):
         if pos == "VERB" and lemma.isalpha():
             stem = lemma[:-1] if lemma.endswith("e") else lemma
             for form in {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}:
@@ -166,17 +150,18 @@ def _lemma_of_inflection() -> dict[str, str]:
 
 def _fix_lemmas(doc: Doc) -> None:
     """Give trigger words the lemma the small model's lemmatizer sometimes misses ("staged" → "stag")."""
-    forms, known = _lemma_of_inflection(), lexicon()
+    forms, known = _lemma_of_inflection(), lexicon("en")
     for tok in doc:
         lemma = forms.get(tok.lower_)
         if lemma and tok.lemma_ != lemma and tok.pos_ == "VERB" and (tok.lemma_.lower(), "VERB") not in known:
             tok.lemma_ = lemma
 
 
-def _shapes(pos: str) -> dict[str, list[list[dict]]]:
+def _shapes(pos: str, language: str) -> dict[str, list[list[dict]]]:
     """The lexicon as a few dependency patterns, one per shape of constraint: every trigger lemma with that
     shape in one IN list, every constrained word in another; which row applies is decided after the match."""
-    senses = [s for (_, p), ss in lexicon().items() if p == pos for s in ss]
+    senses = [s for (_, p), ss in lexicon(language).items() if p == pos for s in ss]
+    quantities = sorted(tables(language).QUANTITY_NOUNS)
 
     def lemmas(which) -> list[str]:
         return sorted({s.lemma for s in senses if which(s)})
@@ -199,8 +184,10 @@ def _shapes(pos: str) -> dict[str, list[list[dict]]]:
         "bare": [[trigger(lambda s: True)]],
         "object": [[with_objects, child("trigger", "object", OBJECT_DEPS[pos], "LEMMA", objects)],
                    [with_objects, child("trigger", "object", ["prep"], "LOWER", ["of"]), child("object", "pobj", ["pobj"], "LEMMA", objects)],
-                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", QUANTITIES),
+                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", quantities),
                     child("count", "of", ["prep"], "LOWER", ["of"]), child("of", "object", ["pobj"], "LEMMA", objects)],
+                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", quantities),  # "тысячи беженцев"
+                    child("count", "object", ["nmod"], "LEMMA", objects)],
                    [trigger(lambda s: ANY_ACTOR in s.objects), child("trigger", "object", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"])]],
         "prep": [[with_preps, child("trigger", "prep", PREP_DEPS, "LOWER", preps)],
                  [with_preps, child("trigger", "carrier", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"]),
@@ -208,7 +195,8 @@ def _shapes(pos: str) -> dict[str, list[list[dict]]]:
         "particle": [[trigger(lambda s: s.particle), child("trigger", "particle", PARTICLE_DEPS, "LOWER", particles)]],
         "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)],
                     [trigger(lambda s: s.subjects), child("trigger", "agent", ["agent"], "LOWER", ["by"]),
-                     child("agent", "subject", ["pobj"], "LEMMA", subjects)]],
+                     child("agent", "subject", ["pobj"], "LEMMA", subjects)],
+                    [trigger(lambda s: s.subjects), child("trigger", "subject", ["agent"], "LEMMA", subjects)]],  # no "by"
     }
 
 
@@ -219,7 +207,7 @@ def _matcher(doc: Doc) -> DependencyMatcher:
     if id(doc.vocab) not in _MATCHERS:
         matcher = DependencyMatcher(doc.vocab)
         for pos in ("VERB", "NOUN"):
-            for shape, patterns in _shapes(pos).items():
+            for shape, patterns in _shapes(pos, doc.lang_).items():
                 matcher.add(f"khabar_event_{shape}", patterns)
         _MATCHERS[id(doc.vocab)] = matcher
     return _MATCHERS[id(doc.vocab)]
@@ -303,15 +291,16 @@ def _sense_fits(sense: Sense, trigger: Token, around: Around) -> list[Token] | N
         return None  # "demonstrating its preparedness" is no protest
     if "negated" in sense.roles:
         negated = is_negated(trigger) or any(is_negated(a) for a in _verb_chain(trigger))
-        if not (negated and (has_future(trigger) or _refused(trigger))):
-            return None
+        refusing = set(trigger.morph.get("Aspect")) & tables(trigger.doc.lang_).FUNCTION_WORDS["refusal_aspect"]
+        if not (negated and (has_future(trigger) or _refused(trigger) or refusing)):
+            return None  # "will not recognize", "refused to sign", "не признала" (a perfective verb negated: a refusal)
     return words
 
 
 def _sense(trigger: Token, around: Around) -> tuple[Sense, list[Token]] | None:
     """The most specific sense of the trigger that fits what is around it, and the words it needed;
     None when that sense is no event."""
-    for sense in lexicon().get((trigger.lemma_.lower(), trigger.pos_), []):
+    for sense in lexicon(trigger.doc.lang_).get((trigger.lemma_.lower(), trigger.pos_), []):
         if (words := _sense_fits(sense, trigger, around)) is not None:
             return (sense, words) if sense.type != "-" else None
     return None
@@ -320,44 +309,48 @@ def _sense(trigger: Token, around: Around) -> tuple[Sense, list[Token]] | None:
 def _reduced_relative(trigger: Token) -> bool:
     """A participle describing a noun ("a report released Tuesday", "soldiers killed"); "reports that Peru had sent
     troops" is a clause with a subject of its own, telling the act."""
-    return trigger.dep_ == "acl" and trigger.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
+    return trigger.dep_ == "acl" and is_participle(trigger) and not any(c.dep_ in {"nsubj", "aux", "mark"} for c in trigger.children)
 
 
 def _fits(sense: Sense, trigger: Token) -> bool:
     """Whether the text presents the act itself, not a description, a reason given or an abstract sense."""
+    v = tables(trigger.doc.lang_)
     if _reduced_relative(trigger) and sense.type != "ASSAULT":
         return False  # "a report released Tuesday", "a member jailed a year ago": a description, not the event reported
-    if trigger.dep_ == "relcl" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
+    if trigger.dep_ == "relcl" and any(c.lower_ in v.FUNCTION_WORDS["pluperfect"] for c in trigger.children if c.dep_ == "aux"):
         return False  # "who had been arrested 15 months ago": background, not the news
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in TOPIC_VERBS:
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in v.TOPIC_VERBS:
         return False  # "discussed possible French assistance": a topic, not an act
     if _reason(trigger):
         return False  # "praised for its willingness to cooperate": the reason given
-    if any(anc.lemma_.lower() in INCAPACITY for anc in _governors(trigger)[:2]):
+    if any(anc.lemma_.lower() in v.FUNCTION_WORDS["unable"] for anc in _governors(trigger)[:2]):
         return False  # "was unable to take in more refugees": a state of incapacity, not an act
-    return not any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in trigger.children)
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in v.ABSTRACT_OBJECTS for c in trigger.children)
 
 
-@lru_cache(maxsize=1)
-def _for_verbs() -> frozenset[tuple[str, str]]:
-    """Verbs whose lexicon rows take "for" as an argument ("called for talks", "pressed for"): no reason clause."""
-    return frozenset(k for k, senses in lexicon().items() if any(p == "for" for s in senses for p, _ in s.preps))
+@lru_cache(maxsize=4)
+def _reason_verbs(language: str) -> frozenset[tuple[str, str]]:
+    """Verbs whose lexicon rows take the reason preposition as an argument ("called for talks", "pressed for")."""
+    reasons = tables(language).EVENT_PREPS["reason"]
+    return frozenset(k for k, senses in lexicon(language).items() if any(p in reasons for s in senses for p, _ in s.preps))
 
 
 def _reason(trigger: Token) -> bool:
     """Whether the trigger is inside a "for" phrase that gives a verb's reason ("jailed for helping militants")."""
+    v = tables(trigger.doc.lang_)
     node = trigger
     for _ in range(4):
         if node.dep_ not in {"acl", "pobj", "pcomp", "prep"} or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ == "for" and node.head.pos_ in {"VERB", "AUX"}:
-            return node.head.lemma_.lower() not in MODE_CUES["negated"] and (node.head.lemma_.lower(), "VERB") not in _for_verbs()
+        if node.dep_ == "prep" and node.lower_ in v.EVENT_PREPS["reason"] and node.head.pos_ in {"VERB", "AUX"}:
+            lemma = node.head.lemma_.lower()
+            return lemma not in v.MODE_CUES["negated"] and (lemma, "VERB") not in _reason_verbs(trigger.doc.lang_)
         node = node.head
     return False
 
 
 def _refused(trigger: Token) -> bool:
-    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in {"refuse", "decline"}
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_ in tables(trigger.doc.lang_).FUNCTION_WORDS["refuse"]
 
 
 def _verb_chain(trigger: Token) -> list[Token]:
@@ -380,9 +373,10 @@ def _instrument(doc: Doc, trigger: Token) -> str | None:
     """"killed in Israeli tank shelling", "killed in an air strike by government forces": the actor named in the
     means of a passive act."""
     index = doc._.khabar.actors.token_actor
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "by", "during"}):
+    preps = tables(doc.lang_).EVENT_PREPS
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps["means"]):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if by := _prep_actor(doc, pobj, "by"):
+            if by := _prep_actor(doc, pobj, preps["agent"]):
                 return by
             for mod in (c for c in pobj.children if c.dep_ in {"amod", "compound", "poss"}):
                 if mod.i in index:
@@ -391,15 +385,19 @@ def _instrument(doc: Doc, trigger: Token) -> str | None:
 
 
 def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | None:
+    preps = tables(doc.lang_).EVENT_PREPS
     if row.reverse:
-        return _prep_actor(doc, trigger, "from")
+        return _prep_actor(doc, trigger, preps["source"])
     if trigger.pos_ == "NOUN":
-        if giver := _prep_actor(doc, trigger, "from"):
+        if giver := _prep_actor(doc, trigger, preps["source"]):
             return giver  # "pressure from Congress"
-        for child in trigger.children:
-            if child.dep_ in {"poss", "amod", "compound"} and (actor := resolve(doc, child)) and actor != _patient_owner(doc, trigger, row):
+        owners = [c for c in trigger.children if c.dep_ in {"poss", "amod", "compound"}]
+        if row.type not in PATIENT_TYPES:
+            owners += genitives(trigger)  # "визит министра": whose visit (an arrest's genitive is its victim)
+        for child in owners:
+            if (actor := resolve(doc, child)) and actor != _patient_owner(doc, trigger, row):
                 return actor
-        agent = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"]
+        agent = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps["agent"]]
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
         governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
@@ -435,10 +433,9 @@ def _suspect(trigger: Token, coded_events: dict) -> str | None:
 def _perpetrator(doc: Doc, victim: str) -> str | None:
     """"the assassination of Rabin" in a text that names "Yigal Amir, Rabin's assassin": who the text says did it."""
     for tok in doc:
-        if tok.lemma_.lower() not in PERPETRATOR_NOUNS:
+        if tok.lemma_.lower() not in tables(doc.lang_).PERPETRATOR_NOUNS:
             continue
-        owners = [c for c in tok.children if c.dep_ == "poss"] + \
-                 [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        owners = [c for c in tok.children if c.dep_ == "poss"] + of_objects(tok)
         if any(resolve(doc, o) == victim for o in owners):
             person = tok.head if tok.dep_ == "appos" else named(tok)
             if person is not tok and (actor := resolve(doc, person)) and actor != victim:
@@ -446,9 +443,9 @@ def _perpetrator(doc: Doc, victim: str) -> str | None:
     return None
 
 
-def _prep_actor(doc: Doc, token: Token, prep_word: str) -> str | None:
+def _prep_actor(doc: Doc, token: Token, prep_words: tuple[str, ...]) -> str | None:
     holders = [token, *(c for c in token.children if c.dep_ in {"dobj"})]
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep_word):
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in prep_words):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if actor := _actor(doc, pobj):
                 return actor
@@ -462,7 +459,7 @@ def _topic(doc: Doc, trigger: Token) -> str | None:
     if sent.start == 0:
         return None
     root = doc[sent.start - 1].sent.root
-    reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}] if root.lemma_.lower() in CUES else []
+    reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}] if root.lemma_.lower() in tables(doc.lang_).CUES else []
     for verb in [*reported, root]:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj and (actor := _actor(doc, subj[0])):
@@ -472,10 +469,11 @@ def _topic(doc: Doc, trigger: Token) -> str | None:
 
 def _target_preps(trigger: Token, row: Sense) -> tuple[str, ...]:
     """Prepositions that introduce the target, in order: "the killing of X" for acts named by nouns, "outside" for attacks."""
-    out = TARGET_PREPS
+    preps = tables(trigger.doc.lang_).EVENT_PREPS
+    out = preps["target"]
     if trigger.pos_ == "NOUN":
-        out = ("of", *out)
-    return (*out, *ASSAULT_PREPS) if row.type == "ASSAULT" else out
+        out = (*preps["of"], *out)
+    return (*out, *preps["assault"]) if row.type == "ASSAULT" else out
 
 
 def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
@@ -492,7 +490,7 @@ def _patient_owner(doc: Doc, trigger: Token, row: Sense) -> str | None:
 
 def _actor_below(doc: Doc, token: Token) -> str | None:
     """"advised against travel to Tunisia", "a summit in Switzerland": the actor in a phrase below a thing."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "on", "with", "against"}):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in tables(doc.lang_).EVENT_PREPS["below"]):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if actor := _actor(doc, pobj):
                 return actor
@@ -500,9 +498,10 @@ def _actor_below(doc: Doc, token: Token) -> str | None:
 
 
 def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | None:
+    v = tables(doc.lang_)
     if trigger.pos_ == "NOUN" and (patient := _patient_owner(doc, trigger, row)):
         return patient
-    if row.reverse or (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _prep_actor(doc, trigger, "from")):
+    if row.reverse or (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _prep_actor(doc, trigger, v.EVENT_PREPS["source"])):
         subj = subject_of(trigger.head if trigger.pos_ == "NOUN" else trigger)
         return _actor(doc, subj) if subj is not None else None  # "Obama faces pressure from Congress"
     candidates: list[Token] = []
@@ -516,12 +515,14 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
     holders = [trigger, *(c for c in trigger.children if c.dep_ in {"prt", "advmod"})]  # "sending ... back to Afghanistan"
     order = _target_preps(trigger, row)
     preps = sorted((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in order), key=lambda c: order.index(c.lower_))
-    if trigger.lemma_.lower() in TRANSFER_VERBS and any(p.lower_ == "to" for p in preps):
+    if trigger.lemma_.lower() in v.TRANSFER_VERBS and any(p.lower_ in v.EVENT_PREPS["receiver"] for p in preps):
         candidates = [c for c in candidates if c.dep_ != "dobj"]  # "awarded the Order to the leaders": the recipient
+    if trigger.pos_ == "NOUN":
+        candidates += genitives(trigger)  # "арест активистов": whom the act is done to
     for prep in preps:
         candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for obj in [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]:
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in v.EVENT_PREPS["target"]):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
         actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
@@ -542,7 +543,7 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
 def _location(doc: Doc, trigger: Token) -> str | None:
     ext: Extraction = doc._.khabar
     for tok in [trigger, *[c for c in trigger.children if c.dep_ in {"dobj", "prep"}]]:
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in tables(doc.lang_).EVENT_PREPS["location"]):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 eid = ext.actors.token_actor.get(pobj.i)
                 if eid and eid in ext.entities and ext.entities[eid].kind in {"location", "country"}:
@@ -563,6 +564,8 @@ def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
     """How the sentence presents the act: the words on the trigger, on the verbs above it, on its subject and
     object, and the statement it is reported in."""
     ext: Extraction = doc._.khabar
+    v = tables(doc.lang_)
+    words = v.FUNCTION_WORDS
     found: set[str] = {"reported"} if told_by_other else set()
     if is_negated(trigger) and "negated" not in row.roles or _nobody(trigger):
         found.add("negated")
@@ -570,13 +573,13 @@ def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
         if child.dep_ == "relcl" and is_negated(child):  # "negotiations that never took place"
             found.add("negated")
         if child.dep_ in {"advmod", "aux", "amod"}:
-            found |= {m for m, cues in MODE_CUES.items() if child.lemma_.lower() in cues or child.lower_ in cues}
-        if child.dep_ == "mark" and child.lower_ in {"if", "unless"}:  # "if the rebels advance"
+            found |= {m for m, cues in v.MODE_CUES.items() if child.lemma_.lower() in cues or child.lower_ in cues}
+        if child.dep_ == "mark" and child.lower_ in words["condition"]:  # "if the rebels advance"
             found.add("hypothetical")
     for anc in _governors(trigger):
         lemma = anc.lemma_.lower()
-        found |= {m for m, cues in MODE_CUES.items() if lemma in cues and m != "hypothetical"}
-        if lemma == "able" or any(c.lower_ in {"if", "unless"} for c in anc.children if c.dep_ == "mark"):
+        found |= {m for m, cues in v.MODE_CUES.items() if lemma in cues and m != "hypothetical"}
+        if lemma in words["able"] or any(c.lower_ in words["condition"] for c in anc.children if c.dep_ == "mark"):
             found.add("hypothetical")
         if anc.pos_ in {"VERB", "AUX"} and is_negated(anc) and "negated" not in row.roles and anc.dep_ != "ROOT" or \
                 (anc in _verb_chain(trigger) and is_negated(anc)):
@@ -587,12 +590,12 @@ def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
                 found.add(STATEMENT_MODES[statement.cue])
             if statement.cue in REPORTING_CUES:
                 found.add("reported")
-            if "hypothetical" in found and any(c.lower_ == "would" for c in trigger.children if c.dep_ == "aux") \
-                    and not any(c.lower_ == "have" for c in trigger.children if c.dep_ == "aux"):
+            if "hypothetical" in found and any(c.lower_ in words["conditional"] for c in trigger.children if c.dep_ == "aux") \
+                    and not any(c.lower_ in words["perfect"] for c in trigger.children if c.dep_ == "aux"):
                 found = (found - {"hypothetical"}) | {"planned"}  # "said it would challenge the fine": an intention told
     if row.type == "THREATEN":
         found.add("threatened")  # a threat is presented as one ("will not tolerate", "threatened to deploy troops")
-    if trigger.lemma_.lower() in MODE_CUES["promised"]:
+    if trigger.lemma_.lower() in v.MODE_CUES["promised"]:
         found.add("promised")  # "pledged aid", "promised to take in refugees": the pledge is presented as one
     if "negated" in row.roles:
         found -= {"planned"}  # "will not recognize": the refusal itself is the act
@@ -602,15 +605,17 @@ def _mode(doc: Doc, trigger: Token, row: Sense, told_by_other: bool) -> str:
 def _nobody(trigger: Token) -> bool:
     """"No country has recognized...", "the men took no money": the act is said not to have happened."""
     holders = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    return any(d.lower_ in NEGATIVE_DETERMINERS for h in holders for d in h.children if d.dep_ == "det")
+    nobody = tables(trigger.doc.lang_).NEGATIVE_DETERMINERS
+    return any(d.lower_ in nobody for h in holders for d in h.children if d.dep_ == "det")
 
 
 def _intent_type(trigger: Token, event_type: str) -> str:
     """"wants to help Israel" is an intent (AGREE); "wants to attack Switzerland" a threat."""
+    v = tables(trigger.doc.lang_)
     wanter = subject_of(trigger.head) if trigger.dep_ == "xcomp" else None
-    if wanter is not None and wanter.lower_ in {"i", "we"}:
+    if wanter is not None and wanter.lower_ in v.FUNCTION_WORDS["first_person"]:
         return event_type  # "I want to thank you": the speaker does it in saying so
-    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in INTENT_VERBS:
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in v.INTENT_VERBS:
         if event_type in COOPERATIVE:
             return "AGREE"
         if event_type in HOSTILE:
@@ -635,11 +640,12 @@ def _accusation(ext: Extraction, trigger: Token, source: str | None, target: str
     statement = _statement_over(ext, trigger, ACCUSING_CUES)
     if statement is None or not statement.speaker or statement.speaker == source or source is None and statement.speaker != target:
         return None
+    v = tables(trigger.doc.lang_)
     speaker = ext.entities.get(statement.speaker)
     words = set((statement.speaker_text or "").lower().split()) | set(speaker.name.lower().split() if speaker else ())
-    if words & MEDIA_WORDS or speaker is None or speaker.kind == "person":
+    if words & v.MEDIA_WORDS or speaker is None or speaker.kind == "person":
         return None  # a newspaper reports, a person tells; a government or a body accuses
-    if speaker.kind == "group" and not any(SECTORS.get(w) in OFFICIAL_SECTORS for w in words):
+    if speaker.kind == "group" and not any(v.SECTORS.get(w) in OFFICIAL_SECTORS for w in words):
         return None
     return statement
 
@@ -649,11 +655,11 @@ def _coded_as_accusation(ext: Extraction, statement) -> bool:
     return any(e.type == "ACCUSE" and e.start < statement.end and statement.start < e.end for e in ext.events)
 
 
-def _business(ext: Extraction, source: str | None, target: str | None) -> bool:
-    """A company acting on a company or on nobody: commerce, not a political event."""
+def _business(ext: Extraction, source: str | None, target: str | None, suffixes: frozenset[str]) -> bool:
+    """A company acting on a company or on nobody: commerce, not a political event (``suffixes``: of company names)."""
     def company(eid: str | None) -> bool:
         ent = ext.entities.get(eid) if eid else None  # named companies only: groups are never companies
-        return ent is not None and ((ent.actor_code or "").endswith("BUS") or ent.name.split()[-1].lower().strip(".") in COMPANY_SUFFIXES)
+        return ent is not None and ((ent.actor_code or "").endswith("BUS") or ent.name.split()[-1].lower().strip(".") in suffixes)
     return company(source) and (target is None or company(target))
 
 
@@ -693,7 +699,8 @@ def events_component(doc: Doc) -> Doc:
     from khabar.records import Event
 
     ext: Extraction = doc._.khabar
-    _fix_lemmas(doc)
+    if doc.lang_ == "en":
+        _fix_lemmas(doc)  # the small English model's lemmatizer misses some trigger verbs
     coded: dict[int, tuple[Sense, list[Token]]] = {}
     for i, around in _around(doc).items():
         found = _sense(doc[i], around)
@@ -716,7 +723,7 @@ def events_component(doc: Doc) -> Doc:
             source = _suspect(trigger, coded_events) or _perpetrator(doc, target)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
         accusation = _accusation(ext, trigger, source, target, event_type)
-        if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target):
+        if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target, tables(doc.lang_).COMPANY_SUFFIXES):
             continue
         told = (trigger.sent.start, event_type, source)
         if (*told, target) in seen or (*told, None) in seen or target is None and any(k[:3] == told for k in seen):
@@ -742,7 +749,8 @@ def events_component(doc: Doc) -> Doc:
             ext.events.append(Event(
                 id=f"{ext.doc}:E{accusation.start}a", doc=ext.doc, start=accusation.start, end=end, type="ACCUSE",
                 mode=STATEMENT_MODES.get(accusation.cue, "asserted"), source=accusation.speaker, date=accusation.date,
-                target=source or (_prep_actor(doc, trigger, "from") if target == accusation.speaker else None),
+                target=source or (_prep_actor(doc, trigger, tables(doc.lang_).EVENT_PREPS["source"])
+                                  if target == accusation.speaker else None),
                 trigger=accusation.verb or "", cameo="112"))
     ext.events.sort(key=lambda e: e.start)
     doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
@@ -756,7 +764,7 @@ def _has_actors(trigger: Token, row: Sense, obj: Token | None, source: str | Non
     if source is None and (target is None or row.type not in PATIENT_TYPES):
         return False  # "infrastructure for taking in refugees", "the July promise to accept refugees": nobody acts
     if row.type == "CONSULT" and target is None:
-        return _several(trigger) or (obj is not None and obj.lemma_.lower() in MEETING_NOUNS)  # "attended a summit"
+        return _several(trigger) or (obj is not None and obj.lemma_.lower() in tables(trigger.doc.lang_).MEETING_NOUNS)  # "attended a summit"
     return not (trigger.pos_ == "NOUN" and row.type in VERBAL and target is None)  # "limiting their criticism to the fact"
 
 
@@ -771,21 +779,23 @@ def _governing_type(node: Token, coded: dict[int, tuple[Sense, list[Token]]]) ->
 def _modal(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
     """A verb of promising, planning or wanting with an act as its complement ("pledged to expel")."""
     lemma = trigger.lemma_.lower()
-    if lemma not in INTENT_VERBS and lemma not in MODE_CUES["promised"] and lemma not in MODE_CUES["planned"]:
+    v = tables(trigger.doc.lang_)
+    if lemma not in v.INTENT_VERBS and lemma not in v.MODE_CUES["promised"] and lemma not in v.MODE_CUES["planned"]:
         return False
     return any(c.dep_ == "xcomp" and c.i in coded for c in trigger.children)
 
 
 def _inside_another(trigger: Token, coded: dict[int, tuple[Sense, list[Token]]]) -> bool:
     """"pressured to help Iran", "condemned the bombings", "a warrant for his arrest": the governing event codes it."""
-    if trigger.dep_ == "advcl" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux") and \
+    v = tables(trigger.doc.lang_)
+    if trigger.dep_ == "advcl" and any(c.lower_ in v.FUNCTION_WORDS["infinitive"] for c in trigger.children if c.dep_ in {"aux", "mark"}) and \
             trigger.head.i in coded and coded[trigger.head.i][0].type in ON_SOMEONE:
         return True  # "pressured by Congress to help Iran", "gave permission to Russia to help": what was asked or allowed
     node = trigger
     for _ in range(6):
         if node.dep_ not in NESTED and not (node.dep_ == "relcl" and node is trigger) or node.head.i == node.i:
             return False
-        if node.dep_ == "prep" and node.lower_ in CIRCUMSTANCE and not (node.head.i in coded and node in coded[node.head.i][1]) \
+        if node.dep_ == "prep" and node.lower_ in v.EVENT_PREPS["circumstance"] and not (node.head.i in coded and node in coded[node.head.i][1]) \
                 and _governing_type(node, coded) != coded[trigger.i][0].type:
             return False  # "a warrant for his arrest in the killing of X": the killing is an act of its own
         node = node.head

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from types import ModuleType
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -22,43 +24,52 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
-from khabar.extract.syntax import NP_END, noun_phrase
+from khabar.extract.syntax import NP_END, genitives, noun_phrase, of_objects
 from khabar.records import DateValue, Figure
-from khabar.vocab import (
-    AMBIGUOUS_UNITS,
-    APPROX,
-    CUES,
-    CURRENCY_CODES,
-    CURRENCY_SYMBOLS,
-    GENERIC_MEASURES,
-    NOT_FIGURES,
-    NUMBER_WORDS,
-    PER,
-    SCALE_WORDS,
-    SOURCE_NOUNS,
-    SOURCE_PEOPLE,
-    SUBUNITS,
-    UNITS,
-)
+from khabar.vocab import tables
 
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 UNICODE_FRACTIONS = {"½": Decimal("0.5"), "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal("0.25"), "¾": Decimal("0.75"),
                      "⅕": Decimal("0.2"), "⅛": Decimal("0.125")}
-VAGUE = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10, "scores": 20}
-WORD_STARTS = frozenset(NUMBER_WORDS) | frozenset(VAGUE) | {"a", "an", "one"}  # words a number can start with
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 MAX_UNIT_TOKENS = 3
 DIMENSIONS = {"thick", "long", "wide", "tall", "deep", "high", "across", "diameter", "square", "cubed", "squared"}
-NUMERIC = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-−+]?\d+)?$|^\.\d+$")
 FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_PREFIXES = "|".join(re.escape(p) for p in sorted((p for p in CURRENCY_SYMBOLS if " " not in p), key=len, reverse=True))
-# One token holding a number with what is written against it: "US$5", "USD1,700", "A$2m", "RM2.05", "200p", "640bhp", "4km^3".
-GLUED = re.compile(rf"^(?P<cur>{_PREFIXES})?(?P<num>[-−+]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<rest>[a-zA-Zµ°][a-zA-Z0-9^/²³]*\.?)?$")
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
 SCALE_LETTERS = {"k": Decimal(10**3), "m": Decimal(10**6), "mn": Decimal(10**6), "mln": Decimal(10**6), "b": Decimal(10**9),
                  "bn": Decimal(10**9), "t": Decimal(10**12), "tn": Decimal(10**12)}
-ISO_CURRENCIES = set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_CODES) | {u for u in UNITS.values() if len(u) == 3 and u.isupper()}
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """A language's number tables (``khabar.vocab``) and the patterns made from them."""
+
+    v: ModuleType  # the language's vocabulary module
+    numeric: re.Pattern  # a number in digits: "1,700.5" in English, "1 700,5" (one token each side of the space) in Russian
+    glued: re.Pattern  # a number with what is written against it: "US$5", "USD1,700", "A$2m", "RM2.05", "200p", "640bhp"
+    compound: re.Pattern  # a number inside an adjective: "20-летний", "шестичасовую" (six hours)
+    iso: frozenset[str]  # the currencies among the units
+    approx_words: frozenset[str]  # "at least two states": not "at states"
+    word_starts: frozenset[str]  # the words, not digits, a number can start with
+
+
+@lru_cache(maxsize=4)
+def numbers(language: str) -> Numbers:
+    v = tables(language)
+    digits = v.NUMBER_FORMAT["pattern"]
+    prefixes = "|".join(re.escape(p) for p in sorted((p for p in v.CURRENCY_SYMBOLS if " " not in p), key=len, reverse=True))
+    stems = "|".join(re.escape(s) for s in sorted(v.NUMBER_STEMS, key=len, reverse=True)) or "(?!)"
+    units = "|".join(re.escape(s) for s in sorted(v.COMPOUND_UNITS, key=len, reverse=True)) or "(?!)"
+    return Numbers(
+        v, re.compile(rf"^[-−+]?{digits}$|^\.\d+$"),
+        re.compile(rf"^(?P<cur>{prefixes})?(?P<num>[-−+]?{digits})(?P<rest>[a-zA-Zµ°][a-zA-Z0-9^/²³]*\.?)?$"),
+        re.compile(rf"^(?:(?P<num>{digits})-|(?P<stem>{stems}))(?P<unit>{units})\w*$", re.I),
+        frozenset(v.CURRENCY_SYMBOLS.values()) | v.CURRENCY_CODES | {u for u in v.UNITS.values() if len(u) == 3 and u.isupper()},
+        frozenset(w for phrase in v.APPROX for w in phrase.split()) | {"many", "much"},
+        frozenset(v.NUMBER_WORDS) | frozenset(v.VAGUE_NUMBERS) | v.SCALE_ALONE | {"a", "an", "one"})
+
+
+def _n(tok: Token | Doc) -> Numbers:
+    return numbers(tok.lang_)
 
 
 @dataclass
@@ -81,18 +92,20 @@ class Glued:
     not_figure: bool = False  # "2pm" (a time), "1960s" (a decade)
 
 
-def _digits(text: str) -> Decimal | None:
+def _digits(text: str, n: Numbers) -> Decimal | None:
+    """The value of a number written in digits, read with the language's decimal mark and group separator."""
+    fmt = n.v.NUMBER_FORMAT
     try:
-        value = Decimal(text.replace(",", "").replace("−", "-"))
+        value = Decimal(text.replace(fmt["group"], "").replace(fmt["decimal"], ".").replace("−", "-"))
     except InvalidOperation:
         return None
     return value if value.is_finite() and abs(value) < Decimal("1e300") else None
 
 
 def _token_value(tok: Token) -> Decimal | None:
-    text = tok.text
-    if NUMERIC.match(text):
-        return _digits(text)
+    text, n = tok.text, _n(tok)
+    if n.numeric.match(text):
+        return _digits(text, n)
     if m := FRACTION.match(text):
         return Decimal(int(m.group(1))) / int(m.group(2)) if int(m.group(2)) else None
     if text in UNICODE_FRACTIONS:
@@ -100,20 +113,24 @@ def _token_value(tok: Token) -> Decimal | None:
     if (g := _glued(tok)) and g.unit is None and not g.subunit:
         return g.value  # "US$5" (then "million"), "17.1bn"
     low = tok.lower_
-    if low in NUMBER_WORDS and low not in {"a", "an"}:
-        return Decimal(NUMBER_WORDS[low])
+    if low in n.v.NUMBER_WORDS and low not in {"a", "an"}:
+        return Decimal(n.v.NUMBER_WORDS[low])
     return None
 
 
 def _glued(tok: Token) -> Glued | None:
     """A number written against its currency, scale or unit in one token: "US$5", "A$2m", "RM2.05", "200p", "25lbs"."""
-    m = GLUED.match(tok.text)
+    n = _n(tok)
+    if m := n.compound.match(tok.text):  # "20-летний срок", "шестичасовую разницу"
+        value = _digits(m.group("num"), n) if m.group("num") else Decimal(str(n.v.NUMBER_STEMS[m.group("stem").lower()]))
+        return Glued(value, unit=n.v.COMPOUND_UNITS[m.group("unit").lower()]) if value is not None else None
+    m = n.glued.match(tok.text)
     if not m or not (m.group("cur") or m.group("rest")):
         return None
-    value = _digits(m.group("num"))
+    value = _digits(m.group("num"), n)
     if value is None:
         return None
-    currency = CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
+    currency = n.v.CURRENCY_SYMBOLS[m.group("cur")] if m.group("cur") else None
     rest = (m.group("rest") or "").lower()
     rest = rest[:-1] if rest.endswith(".") and rest[:-1] in SCALE_LETTERS else rest
     if not rest:
@@ -124,35 +141,38 @@ def _glued(tok: Token) -> Glued | None:
         return None
     if rest in {"am", "pm"} or rest == "s" and m.group("num").endswith("0"):
         return Glued(value, not_figure=True)  # a clock time, a decade
-    if rest in SUBUNITS and SUBUNITS[rest]:
-        return Glued(value, currency=SUBUNITS[rest], subunit=True)  # "200p"
-    if rest in UNITS:
-        return Glued(value, unit=UNITS[rest])
+    if rest in n.v.SUBUNITS and n.v.SUBUNITS[rest]:
+        return Glued(value, currency=n.v.SUBUNITS[rest], subunit=True)  # "200p"
+    if rest in n.v.UNITS:
+        return Glued(value, unit=n.v.UNITS[rest])
     return None
 
 
 def _counts_after(tok: Token) -> bool:
     """Is the next word a plural noun the number counts ("1.5m people")?"""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.tag_ in {"NNS", "NNPS"} and nxt.lower_ not in UNITS
+    return nxt is not None and nxt.tag_ in {"NNS", "NNPS"} and nxt.lower_ not in _n(tok).v.UNITS
 
 
 def _one_unit(doc: Doc, i: int) -> str | None:
     """"a gallon", "a penny": one of a unit that is not a time span ("a day" is a rate or a duration)."""
     if doc[i].lower_ not in {"a", "an"} or i + 1 >= len(doc):
         return None
-    word = doc[i + 1].lower_
-    unit = UNITS.get(word)
-    if unit and len(word) > 2 and word not in AMBIGUOUS_UNITS and unit not in TIME_UNITS and unit != "percent":
+    word, v = doc[i + 1].lower_, _n(doc).v
+    unit = v.UNITS.get(word)
+    if unit and len(word) > 2 and word not in v.AMBIGUOUS_UNITS and unit not in TIME_UNITS and unit != "percent":
         return unit
     return None
 
 
 def _is_number_start(tok: Token) -> bool:
     low = tok.lower_
-    if low not in WORD_STARTS and tok.text not in UNICODE_FRACTIONS and not any(ch.isdigit() for ch in low):
+    n = _n(tok)
+    if low not in n.word_starts and tok.text not in UNICODE_FRACTIONS and not any(ch.isdigit() for ch in low) \
+            and not n.compound.match(tok.text):
         return False  # most words: none of the tests below can pass, and they cost a dozen lookups and regexes a word
-    if _token_value(tok) is not None or low in VAGUE or _glued(tok) or _one_unit(tok.doc, tok.i):
+    v = n.v
+    if _token_value(tok) is not None or low in v.VAGUE_NUMBERS or low in v.SCALE_ALONE or _glued(tok) or _one_unit(tok.doc, tok.i):
         return True
     if low in {"a", "an"} and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in {"hundred", "thousand", "million", "billion", "dozen"}:
         return True
@@ -161,34 +181,39 @@ def _is_number_start(tok: Token) -> bool:
 
 def _fraction_of(doc: Doc, i: int) -> bool:
     """"a third of the wells" (a share), not "a third country" (an ordinal)."""
-    return doc[i].lower_ in {"a", "an", "one"} and i + 2 < len(doc) and doc[i + 1].lower_ in FRACTIONS and doc[i + 2].lower_ == "of"
+    return doc[i].lower_ in {"a", "an", "one"} and i + 2 < len(doc) and doc[i + 1].lower_ in _n(doc).v.FRACTIONS and doc[i + 2].lower_ == "of"
 
 
 def _read_number(doc: Doc, i: int) -> Number | None:
     """The number starting at token ``i``: "2 1/2", "Twenty thousand", "hundreds of thousands", "$11 million"."""
     tokens = []
     j = i
+    n = _n(doc)
+    vague, fractions, scales = n.v.VAGUE_NUMBERS, n.v.FRACTIONS, n.v.SCALE_WORDS
     while j < len(doc):
         tok, low = doc[j], doc[j].lower_
         nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
         attached = bool(tokens) and tokens[-1].whitespace_ == ""
-        if tokens and NUMERIC.match(tok.text) and NUMERIC.match(tokens[-1].text) and not (
+        if tokens and n.numeric.match(tok.text) and n.numeric.match(tokens[-1].text) and not (
                 re.fullmatch(r"\d{3}", tok.text) and re.fullmatch(r"\d{1,3}", tokens[-1].text)):
             break  # "245 23" is two numbers; "10 000" is one
-        if tokens and attached and low.rstrip(".") in SCALE_LETTERS and NUMERIC.match(tokens[-1].text):
+        if tokens and attached and low.rstrip(".") in SCALE_LETTERS and n.numeric.match(tokens[-1].text):
             tokens.append(tok)  # "€10M", "$2.174T"
-        elif _token_value(tok) is not None or low in SCALE_WORDS and low not in {"m", "k", "t"} and tokens or low in VAGUE:
+        elif tokens and attached and tok.text == "." and tokens[-1].lower_ + "." in scales:
+            tokens.append(tok)  # "тыс." written as two tokens
+        elif _token_value(tok) is not None or low in scales and low not in {"m", "k", "t"} and tokens or low in vague or \
+                low in n.v.SCALE_ALONE and not tokens:  # "более триллиона долларов"
             tokens.append(tok)
         elif low in {"a", "an"} and not tokens and (nxt in {"hundred", "thousand", "million", "billion", "dozen"} or _fraction_of(doc, j)):
             tokens.append(tok)
-        elif low in {"and", "-", "&", ","} and tokens and (_words_number(nxt) or nxt in FRACTIONS or (low == "and" and nxt in {"a"})) and \
-                not NUMERIC.match(tokens[-1].text):
+        elif low in {"and", "-", "&", ","} and tokens and (_words_number(nxt, n) or nxt in fractions or (low == "and" and nxt in {"a"})) and \
+                not n.numeric.match(tokens[-1].text):
             tokens.append(tok)
-        elif low == "of" and tokens and tokens[-1].lower_ in VAGUE and (nxt in VAGUE or nxt in SCALE_WORDS):
+        elif low == "of" and tokens and tokens[-1].lower_ in vague and (nxt in vague or nxt in scales):
             tokens.append(tok)
-        elif low in FRACTIONS and tokens:
+        elif low in fractions and tokens:
             tokens.append(tok)
-        elif low == "a" and tokens and tokens[-1].lower_ == "and" and nxt in FRACTIONS:
+        elif low == "a" and tokens and tokens[-1].lower_ == "and" and nxt in fractions:
             tokens.append(tok)
         else:
             break
@@ -200,33 +225,35 @@ def _read_number(doc: Doc, i: int) -> Number | None:
     return _value_of(tokens)
 
 
-def _words_number(word: str) -> bool:
-    return word in NUMBER_WORDS and word not in {"a", "an"} or word in {"hundred", "thousand", "million", "billion"}
+def _words_number(word: str, n: Numbers) -> bool:
+    return word in n.v.NUMBER_WORDS and word not in {"a", "an"} or word in {"hundred", "thousand", "million", "billion"}
 
 
 def _value_of(tokens: list[Token]) -> Number:
     start, end = tokens[0].i, tokens[-1].i + 1
     words = [t.lower_ for t in tokens]
-    if any(w in VAGUE for w in words):
+    n = _n(tokens[0])
+    fractions, scales, vague = n.v.FRACTIONS, n.v.SCALE_WORDS, n.v.VAGUE_NUMBERS
+    if words[0] in vague or any(w in vague and w not in scales for w in words):  # "тысячи", not the scale of "две тысячи"
         return Number(start, end, None, vague=True)
-    if len(tokens) == 2 and FRACTION.match(tokens[1].text) and NUMERIC.match(tokens[0].text):
-        return Number(start, end, _digits(tokens[0].text) + _token_value(tokens[1]))  # "2 1/2"
+    if len(tokens) == 2 and FRACTION.match(tokens[1].text) and n.numeric.match(tokens[0].text):
+        return Number(start, end, _digits(tokens[0].text, n) + _token_value(tokens[1]))  # "2 1/2"
     total, current, fraction = Decimal(0), Decimal(0), Decimal(0)
     previous = ""
     for tok, w in zip(tokens, words, strict=True):
-        if w in FRACTIONS:
+        if w in fractions:
             if previous in {"a", "an"}:  # "two and a half": a half more
-                fraction += Decimal(1) / FRACTIONS[w]
+                fraction += Decimal(1) / fractions[w]
             else:  # "two thirds", "one-half", "three halves"
-                fraction += (current or 1) / Decimal(FRACTIONS[w])
+                fraction += (current or 1) / Decimal(fractions[w])
                 current = Decimal(0)
             previous = w
             continue
         previous = w if w not in {"-"} else previous
         if w in {"hundred"}:
             current = (current or 1) * 100
-        elif w in SCALE_WORDS and w not in {"dozen"}:
-            total += (current or 1) * Decimal(str(SCALE_WORDS[w]))
+        elif w in scales and w not in {"dozen"}:
+            total += (current or 1) * Decimal(str(scales[w]))
             current = Decimal(0)
         elif w == "dozen":
             current = (current or 1) * 12
@@ -237,9 +264,9 @@ def _value_of(tokens: list[Token]) -> Number:
             if value is None:
                 continue
             current += value
-    scale = SCALE_LETTERS.get(words[-1].rstrip(".")) if len(tokens) > 1 and NUMERIC.match(tokens[-2].text) else None
-    if scale and words[-1] not in SCALE_WORDS or (scale and tokens[-2].whitespace_ == ""):
-        return Number(start, end, (_digits(tokens[-2].text) or 0) * scale)
+    scale = SCALE_LETTERS.get(words[-1].rstrip(".")) if len(tokens) > 1 and n.numeric.match(tokens[-2].text) else None
+    if scale and words[-1] not in scales or (scale and tokens[-2].whitespace_ == ""):
+        return Number(start, end, (_digits(tokens[-2].text, n) or 0) * scale)
     return Number(start, end, total + current + fraction)
 
 
@@ -247,27 +274,29 @@ def _approx(doc: Doc, start: int) -> str:
     """The qualifier right before token ``start`` ("up to", "just", "more than")."""
     for size in (3, 2, 1):
         phrase = " ".join(t.lower_ for t in doc[max(0, start - size) : start])
-        if start - size >= 0 and phrase in APPROX:
-            return APPROX[phrase]
+        if start - size >= 0 and phrase in _n(doc).v.APPROX:
+            return _n(doc).v.APPROX[phrase]
     return "exact"
 
 
 def _unit_after(doc: Doc, end: int) -> tuple[str | None, int]:
     """The unit right after a number (longest first) and the token index after it."""
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in UNITS and not doc[end].whitespace_:
+    units = _n(doc).v.UNITS
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in units and not doc[end].whitespace_:
         end += 1  # "thirty-year", "27-kilometer"
     for size in range(MAX_UNIT_TOKENS, 0, -1):
         if end + size > len(doc):
             continue
         toks = doc[end : end + size]
         for key in (" ".join(t.lower_ for t in toks), "".join(t.lower_ for t in toks)):
-            if key in UNITS and _unit_fits(doc, end, end + size, key):
-                return UNITS[key], end + size
+            if key in units and _unit_fits(doc, end, end + size, key):
+                return units[key], end + size
     return None, end
 
 
 def _unit_fits(doc: Doc, start: int, end: int, key: str) -> bool:
-    if key not in AMBIGUOUS_UNITS:
+    v = _n(doc).v
+    if key not in v.AMBIGUOUS_UNITS:
         return True
     nxt = doc[end] if end < len(doc) else None
     if key in {"am", "pm"}:  # "2 pm" and "2.13 am" are times; "2.123 pm" is picometres
@@ -282,15 +311,16 @@ def _unit_fits(doc: Doc, start: int, end: int, key: str) -> bool:
             start >= 2 and doc[start - 2].lower_ == "percentage"
     # A unit that is also a word must be written as a unit ("MB", "Ma"), against the number, or before no new phrase.
     attached = doc[start].idx == doc[start - 1].idx + len(doc[start - 1].text)
-    written_as_unit = doc[start].text == UNITS[key] and len(key) > 1
+    written_as_unit = doc[start].text == v.UNITS[key] and len(key) > 1
     return attached or written_as_unit or nxt is None or nxt.is_punct or nxt.pos_ in {"NOUN", "ADP", "VERB"}
 
 
 def _currency_before(doc: Doc, start: int) -> tuple[str | None, int]:
-    if start >= 1 and doc[start - 1].text in CURRENCY_SYMBOLS:
-        if start >= 2 and doc[start - 2].text + doc[start - 1].text in CURRENCY_SYMBOLS:
-            return CURRENCY_SYMBOLS[doc[start - 2].text + doc[start - 1].text], start - 2
-        return CURRENCY_SYMBOLS[doc[start - 1].text], start - 1
+    symbols = _n(doc).v.CURRENCY_SYMBOLS
+    if start >= 1 and doc[start - 1].text in symbols:
+        if start >= 2 and doc[start - 2].text + doc[start - 1].text in symbols:
+            return symbols[doc[start - 2].text + doc[start - 1].text], start - 2
+        return symbols[doc[start - 1].text], start - 1
     return None, start
 
 
@@ -299,8 +329,8 @@ def _per_after(doc: Doc, end: int, limit: int = 8) -> str | None:
     for i in range(end, min(sent_end, end + limit)):
         for size in (2, 1):
             phrase = " ".join(t.lower_ for t in doc[i : i + size])
-            if phrase in PER:
-                return PER[phrase]
+            if phrase in _n(doc).v.PER:
+                return _n(doc).v.PER[phrase]
         if doc[i].text in {",", ";", "and"} and i > end:
             break
     return None
@@ -314,17 +344,19 @@ def _not_figures(doc: Doc) -> set[int]:
     key = id(doc.vocab)
     if key not in _MATCHERS:
         matcher = Matcher(doc.vocab)
-        for name, patterns in NOT_FIGURES.items():
+        for name, patterns in _n(doc).v.NOT_FIGURES.items():
             matcher.add(name, patterns)
         _MATCHERS[key] = matcher
-    return {t.i for _, s, e in _MATCHERS[key](doc) for t in doc[s:e] if t.like_num or _glued(t) or t.lower_ in NUMBER_WORDS}
+    v = _n(doc).v
+    return {t.i for _, s, e in _MATCHERS[key](doc) for t in doc[s:e]
+            if t.like_num or _glued(t) or t.lower_ in v.NUMBER_WORDS or t.lower_ in v.VAGUE_NUMBERS}
 
 
 def _excluded(doc: Doc, num: Number, ext: Extraction, unit: str | None, currency: str | None) -> bool:
     first, last = doc[num.start], doc[num.end - 1]
     if first.lower_ == "one" and not (unit or currency) and num.end - num.start == 1:
         return True  # "one of them", "the one who"
-    if num.value is not None and unit is None and currency is None and num.end - num.start == 1 and NUMERIC.match(first.text):
+    if num.value is not None and unit is None and currency is None and num.end - num.start == 1 and _n(doc).numeric.match(first.text):
         if first.text.isdigit() and len(first.text) == 4 and 1000 <= num.value <= 2100 and not _counts_plural(first):
             return True  # a year, not "1000 customers"
     if first.i > 0 and doc[first.i - 1].text in {"-", "‑"} and first.i > 1 and doc[first.i - 2].is_alpha and \
@@ -354,9 +386,11 @@ def _range(doc: Doc, num: Number, end: int, unit: str | None) -> tuple[Number, i
     """ "four or five people", "between 10 and 20", "10-15 km": one figure from the lower to the upper bound.
     "from 10 to 20" is a change, "52 to 48" a score: both stay two numbers."""
     j = end
+    ranges = _n(doc).v.RANGE_WORDS
     before = doc[num.start - 1].lower_ if num.start else ""
-    joiner = {"and"} if before == "between" else {"to", "or", "-", "–"}
-    if before == "from" or j + 1 >= len(doc) or doc[j].lower_ not in joiner or not _is_number_start(doc[j + 1]) or num.value is None:
+    joiner = ranges["between_joiners"] if before in ranges["between"] else ranges["joiners"]
+    if before in ranges["change_from"] or j + 1 >= len(doc) or doc[j].lower_ not in joiner or not _is_number_start(doc[j + 1]) \
+            or num.value is None:
         return num, end, unit
     if doc[num.start].text.isdigit() and len(doc[num.start].text) == 4:
         return num, end, unit  # "1990-1995" are years
@@ -369,11 +403,23 @@ def _range(doc: Doc, num: Number, end: int, unit: str | None) -> tuple[Number, i
     return Number(num.start, upper.end, num.value, upper.value, num.vague), max(end2, upper.end), unit or unit2
 
 
-def _in_money(ext: Extraction, value: Decimal | None, unit: str) -> tuple[Decimal | None, str]:
+def _unit_of_change(doc: Doc, ext: Extraction, num: Number, end: int) -> str | None:
+    """ "from ten to eight hours", "с двух часов до одного": a number of a change with no unit has the other number's."""
+    ranges = _n(doc).v.RANGE_WORDS
+    before = doc[num.start - 1].lower_ if num.start else ""
+    if before in ranges["change_from"] and end + 1 < len(doc) and doc[end].lower_ in ranges["change_to"] and \
+            (other := _read_number(doc, end + 1)) is not None:
+        return _unit_after(doc, other.end)[0]
+    if before in ranges["change_to"] and num.start >= 2 and ext.figures and ext.figures[-1].end == doc[num.start - 2].idx + len(doc[num.start - 2]):
+        return ext.figures[-1].unit if ext.figures[-1].unit not in {"count", *_n(doc).iso} else None
+    return None
+
+
+def _in_money(ext: Extraction, value: Decimal | None, unit: str, n: Numbers) -> tuple[Decimal | None, str]:
     """ "89 cents" is USD 0.89 when the document's nearest earlier amount is in dollars; "200 pence" is GBP 2."""
-    if unit not in SUBUNITS.values() and unit not in {"cent", "pence"}:
+    if unit not in n.v.SUBUNITS.values() and unit not in {"cent", "pence"}:
         return value, unit
-    currency = "GBP" if unit == "pence" else next((f.unit for f in reversed(ext.figures) if f.unit in ISO_CURRENCIES), None)
+    currency = "GBP" if unit == "pence" else next((f.unit for f in reversed(ext.figures) if f.unit in n.iso), None)
     if currency is None or value is None:
         return value, unit
     return value / 100, currency
@@ -382,7 +428,7 @@ def _in_money(ext: Extraction, value: Decimal | None, unit: str) -> tuple[Decima
 def _rate_noun(doc: Doc, end: int) -> str | None:
     """ "89 cents a share", "$70 per barrel": the thing an amount is for, when it is not a time ("a day" is ``per``)."""
     if end + 1 < len(doc) and doc[end].lower_ in {"a", "per", "each", "an"} and doc[end + 1].pos_ == "NOUN" and \
-            f"{doc[end].lower_} {doc[end + 1].lower_}" not in PER and doc[end + 1].lower_ not in UNITS:
+            f"{doc[end].lower_} {doc[end + 1].lower_}" not in _n(doc).v.PER and doc[end + 1].lower_ not in _n(doc).v.UNITS:
         return doc[end + 1].text
     return None
 
@@ -407,7 +453,6 @@ class Measure:
 ANAPHORS = {"figure", "number", "total", "tally", "count", "share", "it", "that", "this", "toll"}
 COPULAS = {"be", "become", "remain", "stand", "total", "reach", "number", "amount", "hover", "put"}
 MAX_WORDS = 12
-APPROX_WORDS = {w for phrase in APPROX for w in phrase.split()} | {"many", "much"}  # "at least two states": not "at states"
 
 
 def _describe(doc: Doc, ext: Extraction, start: int, end: int, unit: str) -> Measure:
@@ -434,7 +479,7 @@ def _describe(doc: Doc, ext: Extraction, start: int, end: int, unit: str) -> Mea
         return Measure(f.measure, f.measure_key, f, head=anchor)
     subject, verb = _clause(anchor)
     own_subject = subject is not None and not _anaphoric(subject)
-    physical = unit not in ISO_CURRENCIES and unit not in {"count", "percent"} and unit not in TIME_UNITS and _unit_word(anchor)
+    physical = unit not in _n(doc).iso and unit not in {"count", "percent"} and unit not in TIME_UNITS and _unit_word(anchor)
     if physical and verb is not None:  # "bought a hundred acres in Loudon county", "200 feet behind the home"
         words = _phrase(anchor)
         return Measure(_cap(f"{_verb_text(verb)} {words}" if anchor.dep_ == "dobj" else words), _salient(subject) if own_subject else None,
@@ -466,10 +511,7 @@ def _counted(anchor: Token, end: int) -> Token | None:
     if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= end and head.pos_ in {"NOUN", "PROPN"} \
             and not _unit_word(head):
         return head
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            return pobj
-    return None
+    return next(iter(of_objects(anchor)), None)  # "46 percent of the population", "6 тысяч беженцев"
 
 
 def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
@@ -484,7 +526,8 @@ def _of_counted(doc: Doc, anchor: Token, counted: Token, unit: str) -> Measure:
     if top.dep_ == "dobj" and verb is not None and top.head.i == verb.i:
         words = f"{_verb_text(verb)} {words}"  # "killed 258 people", "expelled five Iraqis"
     elif top.dep_ in {"nsubj", "nsubjpass"} and verb is not None and top.head.i == verb.i:
-        words = f"{words} {_verb_phrase(verb)}"  # "600 Afghans try to cross the border"
+        # "600 Afghans try to cross the border"; "в Киргизии находились 6 тысяч беженцев": the verb's phrase holds its subject
+        words = f"{words} {_verb_phrase(verb)}" if top.i < verb.i else _verb_phrase(verb)
     elif participle and key is None:
         words = f"{words} {_verb_phrase(participle[0])}"  # "300 people trying to cross the river"
     return Measure(_cap(words), key, head=counted)
@@ -519,8 +562,9 @@ def _anaphoric(tok: Token) -> bool:
 
 def _figure_word(tok: Token | None) -> bool:
     """ "that figure", "the share", "most researchers' estimates": a subject that stands for an earlier figure."""
-    return tok is not None and (tok.lemma_.lower() in ANAPHORS - {"it", "that", "this"} or tok.lemma_.lower() in SOURCE_NOUNS
-                                or tok.lemma_.lower() in SOURCE_PEOPLE)
+    v = _n(tok).v if tok is not None else None
+    return tok is not None and (tok.lemma_.lower() in ANAPHORS - {"it", "that", "this"} or tok.lemma_.lower() in v.SOURCE_NOUNS
+                                or tok.lemma_.lower() in v.SOURCE_PEOPLE)
 
 
 def _object(verb: Token | None, not_this: Token) -> Token | None:
@@ -551,7 +595,9 @@ def _verb_text(verb: Token) -> str:
 
 def _verb_phrase(verb: Token) -> str:
     """The verb and what follows it in its clause ("were killed in Tanzania" → "killed in Tanzania"), without who says so."""
-    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" for t in c.subtree}
+    cues = _n(verb).v.CUES
+    said = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis"} or c.lower_ == "according" or c.lemma_.lower() in cues
+            for t in c.subtree}
     words = [t for t in verb.doc[verb.i : verb.right_edge.i + 1] if not t.like_num and t.dep_ not in {"punct", "cc"} and t.i not in said]
     return _cap(" ".join(t.text for t in words))
 
@@ -567,12 +613,12 @@ def _salient(tok: Token | None) -> str | None:
     lemma = tok.lemma_.lower().strip("'’")
     if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 4:
         lemma = lemma[:-1]  # "Tajiks" → "tajik"
-    if lemma in GENERIC_MEASURES or lemma in SOURCE_PEOPLE or lemma in UNITS or tok.like_num:
+    v = _n(tok).v
+    if lemma in v.GENERIC_MEASURES or lemma in v.SOURCE_PEOPLE or lemma in v.UNITS or tok.like_num:
         return None
-    return lemma
+    return v.MEASURE_WORDS.get(lemma, lemma)  # the English key where the language's table has one: links cross languages
 
 
-LOCATIVE = {"in", "inside", "within", "across", "throughout", "of"}
 
 
 def _place(doc: Doc, ext: Extraction, head: Token) -> str | None:
@@ -591,7 +637,8 @@ def _place(doc: Doc, ext: Extraction, head: Token) -> str | None:
         ent = ext.entities.get(eid) if eid else None
         if ent is None or ent.kind not in {"country", "location"} or tok.dep_ in {"amod", "compound"} and tok.head.i == head.i:
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.dep_ == "poss" and tok.head.dep_ == "pobj":
+        if tok.dep_ == "pobj" and tok.head.lower_ in _n(doc).v.PLACE_PREPS or tok.dep_ == "poss" and tok.head.dep_ == "pobj" \
+                or tok in genitives(tok.head):  # "in Tajikistan", "Afghanistan's population", "население Киргизии"
             places.append((abs(tok.i - head.i), ent.country if ent.kind == "country" else ent.name))
     return min(places)[1] if places else None  # the nearest: "in Panjshir Province, where over 98 percent"
 
@@ -604,31 +651,33 @@ def _promised(ext: Extraction, start_char: int, head: Token) -> bool:
 
 
 def _unit_word(tok: Token) -> bool:
-    return tok.lower_ in UNITS
+    return tok.lower_ in _n(tok).v.UNITS
 
 
 def _phrase(tok: Token, keep_preps: bool = True) -> str:
     """The words of a noun phrase, prepositional phrases kept or not ("refugees in Tajikistan"), numbers and qualifiers out."""
-    words = [t for t in noun_phrase(tok, NP_END - {"prep"} if keep_preps else NP_END) if not t.like_num and t.lower_ not in APPROX
+    n = _n(tok)
+    words = [t for t in noun_phrase(tok, NP_END - {"prep"} if keep_preps else NP_END) if not t.like_num and t.lower_ not in n.v.APPROX
              and t.dep_ not in {"quantmod"} and not (t.head.like_num and t.dep_ in {"advmod", "quantmod"}) and not _glued(t)
-             and t.text not in CURRENCY_SYMBOLS and not ((t.dep_ in {"cc", "punct"} or t.lower_ in APPROX_WORDS) and t.i < tok.i)
-             and not (t.i != tok.i and t.i and t.doc[t.i - 1].like_num and (t.lower_ in UNITS or t.lower_.rstrip(".") in SCALE_LETTERS))]
+             and t.text not in n.v.CURRENCY_SYMBOLS and not ((t.dep_ in {"cc", "punct"} or t.lower_ in n.approx_words) and t.i < tok.i)
+             and not (t.i != tok.i and t.i and t.doc[t.i - 1].like_num and (t.lower_ in n.v.UNITS or t.lower_.rstrip(".") in SCALE_LETTERS))]
     return _cap(" ".join(t.text for t in words)) or tok.text
 
 
 def _source(doc: Doc, ext: Extraction, start_char: int, head: Token, quotes: list[re.Match]) -> tuple[str | None, str | None]:
     """Who gave the figure: the speaker of a statement it is part of, or "researchers' estimates"."""
+    v = _n(doc).v
     for tok in [head, *head.ancestors]:
         for child in [tok, *tok.children]:
-            if child.lemma_.lower() in SOURCE_NOUNS or child.lower_ in SOURCE_NOUNS:
+            if child.lemma_.lower() in v.SOURCE_NOUNS or child.lower_ in v.SOURCE_NOUNS:
                 owner = [c for c in child.children if c.dep_ == "poss"]
                 if owner:
                     return actor_of(doc, owner[0]), owner[0].text
         if tok.dep_ == "ROOT":
             break
     for tok in head.ancestors:  # "The July promise to accept 100,000": the promise made before
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUES and not any(c.dep_ == "poss" for c in tok.children):
-            earlier = [st for st, _ in ext.scopes if st.cue == CUES[tok.lemma_.lower()] and st.start < start_char and st.speaker]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in v.CUES and not any(c.dep_ == "poss" for c in tok.children):
+            earlier = [st for st, _ in ext.scopes if st.cue == v.CUES[tok.lemma_.lower()] and st.start < start_char and st.speaker]
             if earlier:
                 return earlier[-1].speaker, earlier[-1].speaker_text
     best = None
@@ -649,7 +698,7 @@ def _source(doc: Doc, ext: Extraction, start_char: int, head: Token, quotes: lis
 def _announcer(doc: Doc, head: Token) -> tuple[str | None, str | None] | None:
     """ "Albright announced on Monday to offer a reward of $2 million": the subject of the reporting verb above the figure."""
     for tok in head.ancestors:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in CUES:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _n(doc).v.CUES:
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
             if subj and (actor := actor_of(doc, subj[0])):
                 return actor, subj[0].text
@@ -709,7 +758,7 @@ def _quantity_at(doc: Doc, i: int) -> tuple[Number, int, int, str | None, str | 
         currency = g.currency  # "US$5 million", "USD1,700"
     unit, end = _unit_after(doc, num.end)
     num, end, unit = _range(doc, num, end, unit)
-    if unit in ISO_CURRENCIES and currency is None:
+    if unit in _n(doc).iso and currency is None:
         currency, unit = unit, None
     return num, start, end, currency, unit
 
@@ -720,13 +769,14 @@ def _figure_at(doc: Doc, ext: Extraction, i: int, quotes: list[re.Match]) -> tup
     if found is None:
         return None, i + 1
     num, start, end, currency, unit = found
+    unit = unit or (None if currency else _unit_of_change(doc, ext, num, end))
     if _excluded(doc, num, ext, unit, currency) or \
             _in_date(ext, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)) and not _counts_plural(doc[num.start]):
         return None, num.end
     sign = -1 if start >= 1 and doc[start - 1].text in {"-", "−"} and doc[start - 1].whitespace_ == "" and \
         (start < 2 or doc[start - 2].text in {"(", " "} or doc[start - 2].whitespace_) else 1
-    value, final_unit = _in_money(ext, num.value * sign if num.value is not None else None, currency or unit or "count")
-    value_max = _in_money(ext, num.value_max, currency or unit or "count")[0] if num.value_max is not None else None
+    value, final_unit = _in_money(ext, num.value * sign if num.value is not None else None, currency or unit or "count", _n(doc))
+    value_max = _in_money(ext, num.value_max, currency or unit or "count", _n(doc))[0] if num.value_max is not None else None
     approx = "range" if num.value_max is not None else _approx(doc, start)
     span_start, span_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     measure = _describe(doc, ext, start, end, final_unit)

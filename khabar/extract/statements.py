@@ -16,20 +16,9 @@ from khabar.extract import Extraction
 from khabar.extract.coref import adopt, resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import SUBJECTS, named, noun_phrase, relative_antecedent, subject_of
+from khabar.nlp import phrase_maker
 from khabar.records import Statement
-from khabar.vocab import (
-    CONTENT_NOUNS,
-    CUES,
-    CUES_WITH_PREP,
-    CUES_WITH_XCOMP,
-    DOCUMENT_NOUNS,
-    OBJECT_NOT_SPEECH,
-    PHRASE_CUES,
-    QUOTE_MARKS,
-    SHOWING_VERBS,
-    SPEAKER_NOUNS,
-    SPEECH_VERBS,
-)
+from khabar.vocab import tables
 
 QUOTES = set("\"“”«»")
 MAX_SPAN = 600
@@ -37,26 +26,29 @@ MAX_SPAN = 600
 
 def _cue(verb: Token) -> tuple[str, Span] | None:
     """The cue of a reporting verb and what was said, or None if it is not one here."""
+    v = tables(verb.doc.lang_)
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return None  # "too early to say that ...": an infinitive reports nobody's words
-    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in CUES for g in c.children) for c in children):
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in v.CUES for g in c.children) for c in children):
         return None  # "responded by saying ...": the inner verb is the statement
     if not _can_speak(subject_of(verb), lemma):
         return None  # "the economy added 156,000 jobs", "the footage shows": things do not speak
+    if "1" in verb.morph.get("Person") and subject_of(verb) is None:
+        return None  # "Напомним, ...": the author's aside, no one's statement
     clause = next((c for c in children if c.dep_ in {"ccomp", "parataxis"}), None)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     for prep in (c for c in children if c.dep_ == "prep"):
-        if (lemma, prep.lower_) in CUES_WITH_PREP:
+        if (lemma, prep.lower_) in v.CUES_WITH_PREP:
             pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            return CUES_WITH_PREP[(lemma, prep.lower_)], _subtree(pobj) if pobj is not None else _rest(verb)
-    if lemma in CUES_WITH_XCOMP and xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
-        return CUES_WITH_XCOMP[lemma], _subtree(xcomp)
-    if lemma not in CUES:
+            return v.CUES_WITH_PREP[(lemma, prep.lower_)], _subtree(pobj) if pobj is not None else _rest(verb)
+    if lemma in v.CUES_WITH_XCOMP and xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
+        return v.CUES_WITH_XCOMP[lemma], _subtree(xcomp)
+    if lemma not in v.CUES:
         return None
-    cue = CUES[lemma]
+    cue = v.CUES[lemma]
     said = _said(verb, cue, clause, xcomp, dobj)
     return (cue, said) if said is not None and any(ch.isalnum() for ch in said.text) else None
 
@@ -64,21 +56,21 @@ def _cue(verb: Token) -> tuple[str, Span] | None:
 def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj: Token | None) -> Span | None:
     """What a cue verb reports: its clause, the clause it closes ("..., officials said"), a quote next to it,
     the content noun or the person it is about, or the rest of its clause; None when it reports nothing."""
-    lemma = verb.lemma_.lower()
+    lemma, v = verb.lemma_.lower(), tables(verb.doc.lang_)
     if clause is not None:
         return _subtree(clause)
     if _report_tail(verb):  # "X happened, officials said": the clause before the verb
         head = verb.head
         return verb.doc[head.left_edge.i : min(verb.left_edge.i, head.right_edge.i + 1)]
-    if dobj is not None and (dobj.lemma_.lower() in CONTENT_NOUNS or dobj.lower_ in CONTENT_NOUNS or cue in {"discuss", "deny"}):
+    if dobj is not None and (dobj.lemma_.lower() in v.CONTENT_NOUNS or dobj.lower_ in v.CONTENT_NOUNS or cue in {"discuss", "deny"}):
         return _subtree(dobj)
     if dobj is not None and cue in {"accuse", "criticize", "call", "promise"}:
         return _subtree(dobj)
-    if dobj is not None and (lemma in OBJECT_NOT_SPEECH or any(c.dep_ == "prt" for c in verb.children)):
+    if dobj is not None and (lemma in v.OBJECT_NOT_SPEECH or any(c.dep_ == "prt" for c in verb.children)):
         return None  # "added 156,000 jobs", "posted a loss", "found the body": not words said
     if quote := _quote_next_to(verb):
         return quote
-    if dobj is not None and (lemma in SPEECH_VERBS or cue == "say") and lemma != "tell" and _has_speaker(verb):
+    if dobj is not None and (lemma in v.SPEECH_VERBS or cue == "say") and lemma != "tell" and _has_speaker(verb):
         return _subtree(dobj)  # "Clinton cited derogatory comments", "stressed her support", "a statement announcing the pick"
     if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
         return _subtree(xcomp)  # "announced on Monday to offer a reward"
@@ -88,7 +80,7 @@ def _said(verb: Token, cue: str, clause: Token | None, xcomp: Token | None, dobj
         return _line_after(verb.doc[verb.i + 1])  # "Limbaugh added:" and the words on the lines after it
     if _parenthetical(verb):
         return _without(verb.head, verb)  # "Back home, Mr. Clarke said, he decided to ...": the clause around it
-    if lemma in SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in verb.children):
+    if lemma in v.SPEECH_VERBS and any(c.dep_ in {"nsubj", "agent"} and c.lower_ not in {"it", "there"} for c in verb.children):
         return _rest(verb)
     return None
 
@@ -99,19 +91,20 @@ def _has_speaker(verb: Token) -> bool:
     (a figure's source, not a statement)."""
     if any(c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in verb.children):
         return True
-    head = verb.head
+    head, v = verb.head, tables(verb.doc.lang_)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "X said ..., citing the release of prisoners"
-        return head.lemma_.lower() in CUES and any(c.dep_ in SUBJECTS for c in head.children)
-    return verb.dep_ == "acl" and head.lemma_.lower() in DOCUMENT_NOUNS
+        return head.lemma_.lower() in v.CUES and any(c.dep_ in SUBJECTS for c in head.children)
+    return verb.dep_ == "acl" and head.lemma_.lower() in v.DOCUMENT_NOUNS
 
 
 def _parenthetical(verb: Token) -> bool:
-    """"Back home, Mr. Clarke said, he decided", "as police have said": a reporting clause set inside the clause it reports."""
-    head = verb.head
+    """"Back home, Mr. Clarke said, he decided", "as police have said", "как сообщает РБК": a reporting clause set
+    inside the clause it reports."""
+    head, v = verb.head, tables(verb.doc.lang_)
     if verb.dep_ not in {"advcl", "parataxis", "ccomp"} or head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
         return False
-    as_said = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    return any(c.dep_ in SUBJECTS for c in verb.children) and (as_said or head.lemma_.lower() not in CUES)
+    as_said = any(c.dep_ == "mark" and c.lower_ in v.AS_MARKS for c in verb.children)
+    return any(c.dep_ in SUBJECTS for c in verb.children) and (as_said or head.lemma_.lower() not in v.CUES)
 
 
 def _line_after(colon: Token) -> Span:
@@ -147,7 +140,7 @@ def _report_tail(verb: Token) -> bool:
     """"..., officials said" / "..., he added": the verb and its subject close the clause they report, after a
     comma or a quote; a clause governed by another reporting verb ("X said he cannot comment") is not one."""
     head = verb.head
-    if verb.dep_ not in {"ccomp", "parataxis"} or verb.i < head.i or head.lemma_.lower() in CUES:
+    if verb.dep_ not in {"ccomp", "parataxis"} or verb.i < head.i or head.lemma_.lower() in tables(verb.doc.lang_).CUES:
         return False
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     return any(c.dep_ in SUBJECTS for c in verb.children) and before is not None and (before.is_punct or before.text in QUOTES)
@@ -183,11 +176,12 @@ def _is_quote(token: Token) -> bool:
 def _can_speak(subject: Token | None, lemma: str) -> bool:
     """Whether a subject can be the speaker of a cue: anyone but a thing ("the economy added jobs"); for verbs
     of showing, a document or a speaker ("a new survey shows", not "the video shows")."""
+    v = tables(subject.doc.lang_) if subject is not None else None
     if subject is None or subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ or subject.lower_ in {"who", "that", "which"}:
-        return subject is None or lemma not in SHOWING_VERBS or subject.lower_ not in {"it", "this", "that"}
+        return subject is None or lemma not in v.SHOWING_VERBS or subject.lower_ not in {"it", "this", "that"}
     noun = subject.lemma_.lower()
-    return noun in SPEAKER_NOUNS or noun in DOCUMENT_NOUNS or subject.lower_ in SPEAKER_NOUNS or \
-        (lemma not in SHOWING_VERBS and lemma not in OBJECT_NOT_SPEECH)
+    return noun in v.SPEAKER_NOUNS or noun in v.DOCUMENT_NOUNS or subject.lower_ in v.SPEAKER_NOUNS or \
+        (lemma not in v.SHOWING_VERBS and lemma not in v.OBJECT_NOT_SPEECH)
 
 
 def _span(cue: Span, speaker: Span | None) -> tuple[int, int]:
@@ -202,7 +196,8 @@ def _cue_words(verb: Token) -> Span:
     doc = verb.doc
     left = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"} and verb.i - c.i <= 3
                            and not any(t.is_punct for t in doc[c.i : verb.i])])
-    right = max([verb.i] + [c.i for c in verb.rights if c.dep_ in {"prt"} or (c.dep_ == "prep" and (verb.lemma_, c.lower_) in CUES_WITH_PREP)])
+    cues_with_prep = tables(doc.lang_).CUES_WITH_PREP
+    right = max([verb.i] + [c.i for c in verb.rights if c.dep_ in {"prt"} or (c.dep_ == "prep" and (verb.lemma_, c.lower_) in cues_with_prep)])
     return doc[left : right + 1]
 
 
@@ -219,7 +214,7 @@ def _statement(doc: Doc, ext: Extraction, cue: str, cue_span: Span, speaker: Tok
     scope_end = content.end_char
     rest = content.sent[content.end - content.sent.start :] if content.end < content.sent.end else []
     if content.start > cue_span.start and any(
-            t.dep_ == "conj" and (content.start <= t.head.i < content.end or t.head.i == anchor.i and t.lemma_.lower() not in CUES)
+            t.dep_ == "conj" and (content.start <= t.head.i < content.end or t.head.i == anchor.i and t.lemma_.lower() not in tables(doc.lang_).CUES)
             for t in rest):
         scope_end = content.sent.end_char  # "X reported that A, and B": B is reported too
     ext.scopes.append((statement, (content.start_char, scope_end)))
@@ -232,10 +227,8 @@ _PHRASES: dict[int, PhraseMatcher] = {}
 def _phrase_matcher(doc: Doc) -> PhraseMatcher:
     if id(doc.vocab) not in _PHRASES:
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        from spacy.lang.en import English
-
-        make = English(vocab=doc.vocab).make_doc
-        for phrase, cue in PHRASE_CUES.items():
+        make = phrase_maker(doc.vocab)
+        for phrase, cue in tables(doc.lang_).PHRASE_CUES.items():
             matcher.add(cue, [make(phrase)])
         _PHRASES[id(doc.vocab)] = matcher
     return _PHRASES[id(doc.vocab)]
@@ -245,7 +238,8 @@ def _phrase_statements(doc: Doc, ext: Extraction) -> list[Said]:
     out = []
     for match_id, s, e in _phrase_matcher(doc)(doc):
         last = doc[e - 1]
-        objs = [c for c in last.children if c.dep_ == "pobj"]
+        # "according to X"; "по словам министра" (a genitive: nmod); "по его словам" (the possessive inside the phrase)
+        objs = [c for c in last.children if c.dep_ in {"pobj", "nmod"} or c.dep_ == "det" and s <= c.i < e]
         if not objs:
             continue
         speaker = objs[0]
@@ -261,7 +255,7 @@ def _quote_mark_statements(doc: Doc, ext: Extraction) -> list[Said]:
     """"“...” ― Jane Doe" and "Jane Doe: “...”": punctuation that attributes a quote to a name."""
     out = []
     for t in doc:
-        if t.text not in QUOTE_MARKS or t.i == 0 or t.i + 1 >= len(doc):
+        if t.text not in tables(doc.lang_).QUOTE_MARKS or t.i == 0 or t.i + 1 >= len(doc):
             continue
         before, after = doc[t.i - 1], doc[t.i + 1]
         if t.text != ":" and before.text[-1:] in QUOTES and after.pos_ == "PROPN":
@@ -325,7 +319,7 @@ def _resolve_speakers(doc: Doc, ext: Extraction, said: list[Said]) -> None:
 
 def _issuer(doc: Doc, token: Token) -> str | None:
     """"A report released in the Rwandan capital alleged ...": a document speaks for the actor its phrase names."""
-    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+    if token.lemma_.lower() not in tables(doc.lang_).DOCUMENT_NOUNS:
         return None
     index = doc._.khabar.actors.token_actor
     return next((index[t.i] for t in token.subtree if t.i in index), None)

@@ -1,9 +1,13 @@
-"""Helpers over spaCy's dependency parse shared by the statement and event extractors."""
+"""Helpers over spaCy's dependency parse shared by the statement and event extractors.
+
+They read English and Russian Docs alike (``khabar.nlp.russian`` gives Russian the English labels); where the
+two languages say a thing differently — "of" or a genitive, "will" or a future tense — a helper reads both.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from khabar.extract.actors import RELATIVE
+from khabar.vocab import tables
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"}
@@ -17,6 +21,8 @@ def subject_of(verb: Token, passive_ok: bool = False) -> Token | None:
             return subject
         for child in verb.children:
             if child.dep_ == "agent" and not controlled:
+                if child.pos_ in {"NOUN", "PROPN", "PRON"}:
+                    return child  # "задержан полицией": the agent is the noun itself
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 return objs[0] if objs else None
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -71,14 +77,17 @@ def predicate_subject(noun: Token) -> Token:
 
 def relative_antecedent(token: Token) -> Token:
     """"the only country that promised": a relative pronoun stands for the noun it modifies."""
-    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+    if token.lower_ in tables(token.doc.lang_).REFERENCE_WORDS["relative"] and token.head.dep_ == "relcl":
         return predicate_subject(token.head.head)
     return token
 
 
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})  # entities that are actors, whatever their POS
+
+
 def named(token: Token) -> Token:
     """"the interior minister, Ramazon Rahimzoda": the name in apposition stands for the noun."""
-    appos = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    appos = [c for c in token.children if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in NAME_TYPES)]  # «Кабар»
     return appos[0] if appos else token
 
 
@@ -98,8 +107,26 @@ def noun_phrase(token: Token, end: frozenset[str] = NP_END) -> Span:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} and c.dep_ in {"neg", "advmod"} for c in token.children)
+    negations = tables(token.doc.lang_).FUNCTION_WORDS["negation"]
+    return any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ in {"neg", "advmod"} for c in token.children)
 
 
 def has_future(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "wo", "would", "shall"} for c in token.children)
+    """"will recognize", "не допустит" (a verb in the future tense), "будет настаивать"."""
+    future = tables(token.doc.lang_).FUNCTION_WORDS["future"]
+    return "Fut" in token.morph.get("Tense") or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in future for c in token.children)
+
+
+def is_participle(token: Token) -> bool:
+    """"a report released Tuesday", "задержанный активист": a past participle."""
+    return token.tag_ == "VBN" or "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+
+
+def genitives(token: Token) -> list[Token]:
+    """Nouns in the genitive with no preposition below ``token`` ("визит министра", "арест активистов"): Russian's "of"."""
+    return [c for c in token.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")]
+
+
+def of_objects(token: Token) -> list[Token]:
+    """What ``token`` is "of": "thousands of refugees", "тысячи беженцев"."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"] + genitives(token)

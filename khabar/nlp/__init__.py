@@ -7,10 +7,13 @@ downloaded at run time.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from khabar.errors import KhabarError
 
@@ -27,3 +30,15 @@ def load_model(name: str) -> Language:
         raise KhabarError(f"spaCy model {name!r} is not installed ({str(exc).splitlines()[0]})") from None
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def phrase_maker(vocab: Vocab) -> Callable[[str], Doc]:
+    """A tokenizer into ``vocab``'s Docs, as the analyser of its language tokenizes: for phrase patterns ("according to",
+    "по словам") that must split as the text they are matched against does."""
+    if vocab.lang == "ru":
+        from khabar.nlp.russian import RazdelTokenizer
+
+        return RazdelTokenizer(vocab)
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).make_doc

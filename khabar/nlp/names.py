@@ -78,22 +78,31 @@ def normal_form(span: Span, vocab=None) -> str:
     inflected = set(select_inflectable(tokens)) if span.label_ == "ORG" else None  # "МИДа России" -> "МИД России"
     words = list(inflect_words(vocab or morph_vocab(), tokens, inflected))
     if span.label_ in PEOPLE_KINDS:
-        words = [_unknown_name(word, token) for word, token in zip(words, tokens, strict=True)]
+        case = "Ins" if tokens[-1].text.lower().endswith(INSTRUMENTAL_SURNAMES) else None  # the tagger may say Nom
+        words = [_unknown_name(word, token, case) for word, token in zip(words, tokens, strict=True)]
     return recover_spaces([_shape(word, token.text) for word, token in zip(words, tokens, strict=True)], tokens)
 
 
 # A man's name the dictionary does not know keeps its case ending ("Ахмада Масуда" -> "Ахмад Масуда"): the
 # regular endings of the masculine declension, by case, are taken off from a stem that ends in a consonant
-# (genitive and animate accusative -а/-я, instrumental -ом/-ем, prepositional -е).
-MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Ins": ("ом", "ем"), "Loc": ("е",)}
+# (genitive and animate accusative -а/-я, dative -у/-ю, instrumental -ом/-ем and, for surnames in -ов/-ин, -ым,
+# prepositional -е).
+MASCULINE_ENDINGS: dict[str, tuple[str, ...]] = {"Gen": ("а", "я"), "Acc": ("а", "я"), "Dat": ("у", "ю"),
+                                                 "Ins": ("ом", "ем", "ым"), "Loc": ("е",)}
 
 
-def _unknown_name(word: str, token: _Token) -> str:
-    endings = MASCULINE_ENDINGS.get(token.feats.get("Case", ""), ())
+# Surnames that can only be instrumental ("Камиловым"): the name they end is in that case, whatever the tagger says.
+INSTRUMENTAL_SURNAMES: tuple[str, ...] = ("овым", "евым", "ёвым", "иным", "ыным")
+
+
+def _unknown_name(word: str, token: _Token, case: str | None = None) -> str:
+    endings = MASCULINE_ENDINGS.get(case or token.feats.get("Case", ""), ())
     if word != token.text.lower().replace("ё", "е") or token.feats.get("Gender") != "Masc" or token.pos != "PROPN":
         return word  # the dictionary inflected it, or it is not a man's name
     for ending in endings:
         stem = word[: -len(ending)]
+        if ending == "ым" and not stem.endswith(("ов", "ев", "ёв", "ин", "ын")):
+            continue  # "-ым" ends only the surnames of that shape ("Камиловым")
         if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйь":
             return stem
     return word
@@ -163,7 +172,7 @@ def _join_surnames(entries: list[EntityName]) -> list[EntityName]:
     kept = []
     for entry in entries:
         if entry.label in PEOPLE_KINDS and " " not in entry.name:
-            full = [p for p in people if p is not entry and " " in p.name and name_key(p.name).split()[-1] == entry.key]
+            full = [p for p in people if p is not entry and " " in p.name and name_key(p.name.split()[-1]) == entry.key]
             if len(full) == 1:
                 target = full[0]
                 for alias in [entry.name, *entry.aliases]:
@@ -204,6 +213,16 @@ class _Places:
     names: dict[str, str] = field(default_factory=dict)  # folded, words in dictionary form -> iso3
     adjectives: dict[str, str] = field(default_factory=dict)  # adjectives and peoples
     cities: dict[str, str] = field(default_factory=dict)
+    english: dict[str, str] = field(default_factory=dict)  # a city's Russian name, folded -> its English name
+
+
+@lru_cache(maxsize=8192)
+def dictionary_form(word: str) -> str:
+    """A Russian word in its dictionary form, lower case, "ё" as "е" ("беженцев" → "беженец"); other words lower-cased."""
+    if not CYRILLIC.search(word):
+        return word.casefold()
+    parses = morph_vocab().parse(word)
+    return (parses[0].normal_form if parses else word).casefold().replace("ё", "е")
 
 
 def _words_key(text: str) -> str:
@@ -260,6 +279,7 @@ def _add_cities(places: _Places) -> None:
         for alt in city["alternatenames"]:
             if CYRILLIC.search(alt) and city["countrycode"] in iso3:
                 places.cities[alt.casefold().replace("ё", "е")] = iso3[city["countrycode"]]
+                places.english[alt.casefold().replace("ё", "е")] = city["name"]
 
 
 def country_code(text: str) -> str | None:
@@ -276,6 +296,39 @@ def demonym_code(text: str) -> str | None:
     places = _places()
     key = _words_key(text)
     return None if key in places.names else places.adjectives.get(key)
+
+
+def adjective_code(lemma: str) -> str | None:
+    """The country of an adjective or a people given in its dictionary form ("российский", "американец"), or None."""
+    return _places().adjectives.get(lemma.casefold().replace("ё", "е"))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    out = {c.alpha_3: ru.gettext(getattr(c, "common_name", None) or c.name) for c in pycountry.countries}
+    return out | {iso3: name for iso3, name, *_ in _rows("countries_ru.tsv")}
+
+
+def country_name(iso3: str) -> str | None:
+    """The Russian name of a country ("RUS" → "Россия")."""
+    return _country_names().get(iso3)
+
+
+def english_place(text: str) -> str | None:
+    """The English name of a city named in Russian ("Душанбе" → "Dushanbe", "Москве" → "Moscow"), or None."""
+    english = _places().english
+    return english.get(text.casefold().replace("ё", "е")) or english.get(_words_key(text))
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> dict[str, str]:
+    return {_words_key(ru): english for english, names, *_ in _rows("organizations_ru.tsv") for ru in _split(names)}
+
+
+def english_organization(text: str) -> str | None:
+    """The name in ``organizations.tsv`` of an organisation named in Russian ("ООН" → "United Nations"), or None."""
+    return _organizations().get(_words_key(text))
 
 
 def place_code(text: str) -> str | None:

@@ -14,14 +14,27 @@ its trailing space, so ``doc.text`` is the input, tabs, runs of spaces and
 Windows line ends included; whitespace other than one trailing space becomes
 a ``SPACE`` token, as in spaCy's English tokenizer.
 
-Relations are UD (Russian SynTagRus). Where the English model's label for
-the same relation differs, it is renamed (``DEP_LABELS``), so rules that
-read ``nsubj``, ``nsubjpass``, ``dobj``, ``relcl``, ``neg``... read them here
-too. Relations with no English equivalent of the same shape keep their UD
-label: ``case`` (a preposition hangs from its noun; English has ``prep`` →
-``pobj`` the other way round), ``obl`` and ``nmod`` (the noun itself, not its
-preposition, depends on the verb or noun), ``cop``, ``flat:name``
-(``Сергей`` ← ``Лавров``: the first word is the head), ``fixed``, ``orphan``.
+Relations are UD (Russian SynTagRus), made to look like the English model's
+where the same relation has another label or shape, so that khabar's
+components read Russian Docs as they read English ones:
+
+- labels renamed (``DEP_LABELS``): ``obj`` → ``dobj``, ``nsubj:pass`` →
+  ``nsubjpass``, ``acl:relcl`` → ``relcl``, a negating ``advmod`` → ``neg``...
+- a preposition heads its noun, as in English: UD hangs ``в`` (``case``) from
+  ``Москве`` (``obl`` of the verb, ``nmod`` of a noun); here ``в`` is a ``prep``
+  of the verb or noun and ``Москве`` its ``pobj`` ("переговоры в Москве" reads
+  as "talks in Moscow"). A preposition of a subject or object ("около 600
+  человек пришли") stays a ``case`` of its noun, which keeps its role.
+- the agent of a passive (``obl:agent``, an instrumental with no preposition)
+  is ``agent``: the noun itself, where English has ``by`` → ``pobj``.
+- each sentence is one tree: natasha picks each word's head on its own, so a
+  loop is cut and extra roots become ``parataxis`` of the main one
+  ("..., сообщила служба" reads as "..., the agency said").
+
+Relations with no English counterpart keep their UD label: ``obl`` and
+``nmod`` with no preposition (an instrumental, a genitive: "визит министра"),
+``cop``, ``flat:name`` (``Сергей`` ← ``Лавров``: the first word is the head),
+``fixed``, ``orphan``.
 """
 from __future__ import annotations
 
@@ -169,13 +182,21 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
         return
     strings, morphology = doc.vocab.strings, doc.vocab.morphology
     rows = [[0] * 6 for _ in doc]  # HEAD (relative), POS, TAG, LEMMA, MORPH, DEP
-    for sent, tags, tree, _ in sents:
-        for token, tag, node in zip(sent, tags.tokens, tree.tokens, strict=True):
+    heads = list(range(len(doc)))
+    labels = [""] * len(doc)
+    for sent, _, tree, _ in sents:
+        for token, node in zip(sent, tree.tokens, strict=True):
+            heads[token.i] = sent[int(node.head_id) - 1].i if node.head_id != "0" else token.i
+            labels[token.i] = _label(node.rel, token.lower_)
+    for sent, *_ in sents:
+        _one_tree(heads, labels, [t.i for t in sent])
+    _prepositions_as_heads(heads, labels)
+    for sent, tags, _, _ in sents:
+        for token, tag in zip(sent, tags.tokens, strict=True):
             feats = "|".join(f"{k}={v}" for k, v in sorted(tag.feats.items()))
             lemma = vocab.lemmatize(token.text, tag.pos, tag.feats) or token.lower_
-            head = sent[int(node.head_id) - 1].i if node.head_id != "0" else token.i
-            rows[token.i] = [head - token.i, SYMBOLS.get(tag.pos, SYMBOLS["X"]), strings.add(tag.pos), strings.add(lemma),
-                             morphology.add(feats), strings.add(_label(node.rel, token.lower_))]
+            rows[token.i] = [heads[token.i] - token.i, SYMBOLS.get(tag.pos, SYMBOLS["X"]), strings.add(tag.pos), strings.add(lemma),
+                             morphology.add(feats), strings.add(labels[token.i])]
     for sent in doc.sents:
         words = [t.i for t in sent if not t.is_space]
         for token in sent:
@@ -188,6 +209,46 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
     array = numpy.column_stack([heads, array])
     doc.from_array([HEAD, POS, TAG, LEMMA, MORPH, DEP], array)
     doc.ents = _entities(doc, sents, vocab)
+
+
+def _one_tree(heads: list[int], labels: list[str], sent: list[int]) -> None:
+    """natasha's parser picks each word's head on its own, which can close a loop ("a" under "b" under "a") or leave
+    several roots in one sentence ("X находились, сообщила служба"). A word of each loop hangs from the root (``dep``);
+    the root with the most words under it is the sentence's, the others its ``parataxis``, as English parses
+    "..., the agency said"."""
+    roots = [i for i in sent if heads[i] == i] or [sent[0]]
+    heads[roots[0]] = roots[0]  # a sentence with no root at all gets its first word as one
+    top: dict[int, int] = {r: r for r in roots}  # word -> the root it hangs from, once known
+    for start in sent:
+        path, seen, i = [], set(), start
+        while i not in top and i not in seen:
+            path.append(i)
+            seen.add(i)
+            i = heads[i]
+        if i not in top:  # the walk came back to a word it had passed: a loop, cut at that word
+            heads[i], labels[i] = roots[0], "dep"
+            top[i] = roots[0]
+        for j in path:
+            top[j] = top[i]
+    under = {r: sum(1 for i in sent if top[i] == r) for r in roots}
+    root = max(roots, key=lambda r: under[r])
+    for other in roots:
+        heads[other], labels[other] = root, "parataxis"
+    heads[root], labels[root] = root, "ROOT"
+
+
+# Relations of a noun that a preposition introduces as an English "prep" → "pobj" does.
+OBLIQUE: frozenset[str] = frozenset({"obl", "nmod"})
+
+
+def _prepositions_as_heads(heads: list[int], labels: list[str]) -> None:
+    """"в Москве": UD's ``case`` preposition under its ``obl``/``nmod`` noun becomes the noun's head, as in English."""
+    for i, label in enumerate(labels):
+        noun = heads[i]
+        if label != "case" or noun == i or labels[noun] not in OBLIQUE or heads[noun] == noun:
+            continue
+        heads[i], labels[i] = heads[noun], "prep"
+        heads[noun], labels[noun] = i, "pobj"
 
 
 def _label(rel: str, word: str) -> str:
@@ -239,12 +300,17 @@ def _with_genitive_places(spans: list[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def load_russian() -> Language:
-    """The Russian analyser: ``spacy.blank("ru")`` with razdel's tokenizer and natasha's component, built once."""
+def new_russian() -> Language:
+    """A new Russian analyser: ``spacy.blank("ru")`` with razdel's tokenizer and natasha's component (the models are shared)."""
     models()  # fail now, with a clear message, when natasha is missing
     nlp = spacy.blank("ru")
     nlp.tokenizer = RazdelTokenizer(nlp.vocab)
     nlp.add_pipe("khabar_natasha")
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+@lru_cache(maxsize=1)
+def load_russian() -> Language:
+    """The Russian analyser alone (no khabar component), built once."""
+    return new_russian()

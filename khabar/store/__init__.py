@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from khabar.config import db_url_for
 from khabar.errors import KhabarError
 from khabar.extract import Extraction
+from khabar.nlp.names import name_key
 from khabar.records import DateMention, DateValue, Document, Entity, Event, Figure, Link, Mention, Record, Statement
 from khabar.store import schema as s
 from khabar.store import search
@@ -40,13 +41,13 @@ class Status:
 
 
 def person_key(name: str) -> str:
-    """The index key a person is filed under: the first two letters of the surname, folded.
+    """The index key a person is filed under: the first two letters of the surname's cross-script key.
 
-    Transliterations of one surname ("Rahmon", "Rakhmon") share it; comparing within the key keeps
-    resolution from scanning every person in the store.
+    Transliterations of one surname in any script ("Rahmon", "Rakhmon", "Рахмон") share it (``names.name_key``);
+    comparing within the key keeps resolution from scanning every person in the store.
     """
     words = [w for w in name.lower().replace("’", "'").split() if w not in {"jr.", "jr", "junior", "sr.", "senior"}]
-    return "sur:" + (words[-1][:2] if words else "")
+    return "sur:" + (name_key(words[-1])[:2] if words else "")
 
 
 def identity(doc: Document) -> str:

@@ -218,3 +218,70 @@ def test_a_man_s_name_the_dictionary_does_not_know_loses_its_case_ending(nlp):
     doc = nlp("Делегация встретилась с Ахмадом Масудом, а позже журналисты писали о Масуде.")
     (entry,) = [e for e in names.entity_names(doc) if e.label == "PERSON"]
     assert entry.name == "Ахмад Масуд" and "Масуде" in entry.aliases
+
+
+# --- the tree in the English shape ----------------------------------------------
+
+def test_a_preposition_heads_its_noun_as_in_english(nlp):
+    doc = nlp("Делегация Ирана провела переговоры в Ашхабаде с представителями Туркмении.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["в"].dep_ == "prep" and by_text["в"].head.text in {"провела", "переговоры"}
+    assert by_text["Ашхабаде"].dep_ == "pobj" and by_text["Ашхабаде"].head.text == "в"
+    assert by_text["представителями"].head.text == "с" and by_text["с"].dep_ == "prep"
+    assert "case" not in {t.dep_ for t in doc} and "obl" not in {by_text["Ашхабаде"].dep_}
+
+
+def test_a_preposition_of_a_subject_stays_with_it(nlp):
+    doc = nlp("Около 300 человек вышли на площадь.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["человек"].dep_ == "nsubj" and by_text["Около"].head.text == "человек"
+
+
+def test_the_agent_of_a_passive_is_its_subject():
+    """UD's obl:agent is the noun itself ("одобрено парламентом"), where English has "by" -> pobj."""
+    from spacy.tokens import Doc
+
+    from khabar.extract.syntax import subject_of
+
+    vocab = russian.load_russian().vocab
+    doc = Doc(vocab, words=["Решение", "одобрено", "парламентом"], heads=[1, 1, 1], deps=["nsubjpass", "ROOT", "agent"],
+              pos=["NOUN", "VERB", "NOUN"])
+    assert subject_of(doc[1]).text == "парламентом"
+
+
+def test_loops_and_extra_roots_become_one_tree():
+    heads, labels = [1, 2, 0, 3, 3, 5], ["a", "b", "c", "ROOT", "x", "ROOT"]  # 0 -> 1 -> 2 -> 0 and two roots
+    russian._one_tree(heads, labels, list(range(6)))
+    roots = [i for i, h in enumerate(heads) if h == i]
+    assert roots == [3] and labels[3] == "ROOT" and labels[5] == "parataxis" and heads[5] == 3
+    for i in range(6):  # every word reaches the root
+        seen = set()
+        while heads[i] != i:
+            assert i not in seen
+            seen.add(i)
+            i = heads[i]
+
+
+def test_a_reporting_clause_after_the_news_is_its_parataxis(nlp):
+    doc = nlp("В Оше задержали двух человек, сообщила полиция.")
+    verb = next(t for t in doc if t.lemma_ == "сообщить")
+    assert verb.dep_ in {"parataxis", "ccomp", "conj"} and sum(t.dep_ == "ROOT" for t in doc) == 1
+
+
+# --- names across languages ---------------------------------------------------------
+
+def test_an_instrumental_surname_puts_the_whole_name_in_the_nominative(nlp):
+    doc = nlp("Посол встретился с Абдурахимом Каримовым.")
+    (entry,) = [e for e in names.entity_names(doc) if e.label == "PERSON"]
+    assert entry.name == "Абдурахим Каримов"
+
+
+def test_english_names_of_russian_places_and_organisations():
+    assert names.english_place("Душанбе") == "Dushanbe" and names.english_place("Москве") == "Moscow"
+    assert names.english_organization("талибы") == "Taliban" and names.english_organization("ООН") == "United Nations"
+    assert names.english_organization("Газпром") is None
+    assert names.country_name("KAZ") == "Казахстан" and names.adjective_code("казахстанский") == "KAZ"
+
+
+def test_dictionary_forms():
+    assert names.dictionary_form("беженцев") == "беженец" and names.dictionary_form("Refugees") == "refugees"

@@ -1,10 +1,27 @@
-"""khabar's vocabulary, as data: every extractor reads these tables.
+"""khabar's English vocabulary, as data: every extractor reads these tables for an English document.
 
 Actor sectors and titles, statement cues, figure units and qualifiers,
-event modes and PLOVER types live here, in one place, as plain tables a
-user can read and extend (add a row, not an ``if``).
+event modes and the words events are read with live here, in one place, as
+plain tables a user can read and extend (add a row, not an ``if``). Every
+language has a module of the same names and shapes (``khabar.vocab.ru``);
+the codes they map to, and the tables all languages share, are in
+``khabar.vocab.neutral``, re-exported here.
 """
 from __future__ import annotations
+
+from khabar.vocab.neutral import (  # noqa: F401  (re-exported: one language's module holds every table)
+    ACCUSING_CUES,
+    COOPERATIVE,
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    HOSTILE,
+    MODE_ORDER,
+    MODES,
+    PLOVER,
+    QUOTE_MARKS,
+    REPORTING_CUES,
+    SECTOR_PRIORITY,
+)
 
 # --- actors -----------------------------------------------------------------
 # Role or collective noun -> PLOVER sector code (PLOVER manual, actor sectors).
@@ -40,9 +57,6 @@ SECTORS: dict[str, str] = {
                     "activists activist".split(), "CVL"),
     **dict.fromkeys("intelligence spy spies".split(), "SPY"),
 }
-# When an actor's words name several sectors, the most specific wins ("intelligence agency officer" is SPY).
-SECTOR_PRIORITY: tuple[str, ...] = ("SPY", "REB", "CRM", "PRM", "UAF", "REF", "JUD", "LEG", "PTY", "MIL", "COP", "MED", "EDU",
-                                    "JRN", "REL", "AGR", "LAB", "BUS", "OPP", "GOV", "CVL")
 # Words that make a government or military role a former one (PLOVER sector ELI).
 FORMER: frozenset[str] = frozenset("former retired ex exiled ousted deposed late".split())
 
@@ -58,6 +72,10 @@ TITLES: frozenset[str] = frozenset(
 # Markers after a name that are part of it ("Ahmad Massoud junior").
 NAME_SUFFIXES: frozenset[str] = frozenset({"junior", "jr.", "jr", "senior", "sr.", "sr", "ii", "iii"})
 
+# --- dates ------------------------------------------------------------------
+# Time expressions are found by the model (DATE entities) and read by khabar/extract/dates.py's rules.
+# Prepositions (or none) of a time expression whose clause's tense places it: "was found Oct. 23"; not "extended until Dec. 15".
+DATED_PREPS: frozenset[str] = frozenset({"", "on", "in", "since", "during"})
 # --- numbers ----------------------------------------------------------------
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -69,6 +87,26 @@ SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9,
     "trillion": 1e12, "tn": 1e12, "k": 1e3, "dozen": 12,
 }
+# How numbers are written in digits: the pattern of one token, its decimal mark and its group separator.
+NUMBER_FORMAT: dict[str, str] = {"pattern": r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-−+]?\d+)?", "decimal": ".", "group": ","}
+# Plural scale words that make a vague quantity ("hundreds of thousands"): no value, approx "about".
+VAGUE_NUMBERS: dict[str, float] = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10,
+                                   "scores": 20}
+# Words around two numbers: "between 10 and 20", "four or five", "10-15 km" are one figure (a range); "from 10 to 20"
+# is a change, two figures (a number of it with no unit has the other's: "from ten to eight hours").
+RANGE_WORDS: dict[str, frozenset[str]] = {
+    "between": frozenset({"between"}), "between_joiners": frozenset({"and"}), "joiners": frozenset({"to", "or", "-", "–"}),
+    "change_from": frozenset({"from"}), "change_to": frozenset({"to"}),
+}
+# Scale words that are a number on their own ("более миллиона"); English says "a million", read as a number word.
+SCALE_ALONE: frozenset[str] = frozenset()
+FRACTIONS: dict[str, int] = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10,
+                             "tenths": 10}
+# Numbers inside adjectives ("шестичасовой": six-hour): English writes them as three tokens ("six-hour"), which the
+# unit rules read, so it has no stems.
+NUMBER_STEMS: dict[str, float] = {}
+COMPOUND_UNITS: dict[str, str] = {}
 
 # --- statements -------------------------------------------------------------
 # Reporting verb (lemma) -> statement cue of SPEC.md.
@@ -100,12 +138,12 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     "say tell add state announce declare write tweet claim deny report warn insist argue acknowledge explain note reply "
     "respond admit confirm allege describe mention praise criticize criticise condemn accuse question cite quote "
     "testify".split())
-# Punctuation that attributes a quote: "“...” ― Jane Doe" and "Jane Doe: “...”".
-QUOTE_MARKS: frozenset[str] = frozenset({"―", "—", ":"})
 # Nouns whose object is what was said: "denies the reports", "rejected the claims".
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "report reports claim claims allegation allegations accusation accusations rumor rumors rumour rumours statement "
     "statements charge charges suggestion suggestions assertion assertions story stories speculation".split())
+# Subordinators that make a reporting clause a comment set inside the clause it reports ("as police have said").
+AS_MARKS: frozenset[str] = frozenset({"as"})
 # Nouns for documents and findings that speak for whoever issued them: "a report released in Kigali", "the UN's
 # statement" stand for the actor their phrase names.
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
@@ -121,6 +159,11 @@ OBJECT_NOT_SPEECH: frozenset[str] = frozenset("add post show find record registe
 SHOWING_VERBS: frozenset[str] = frozenset("show find suggest indicate reveal signal demonstrate prove".split())
 # Multi-word cues matched as phrases; the pattern's speaker is the object of the last word.
 PHRASE_CUES: dict[str, str] = {"according to": "say", "in the words of": "say", "quoted by": "say", "cited by": "report"}
+# Prepositions of the place where a figure holds ("live in Tajikistan").
+PLACE_PREPS: frozenset[str] = frozenset({"in", "inside", "within", "across", "throughout", "of"})
+# What another language's counted nouns are in English, the language of measure keys (figures link across languages
+# by them): English needs none.
+MEASURE_WORDS: dict[str, str] = {}
 # Nouns that name a figure's source: "researchers' estimates", "official figures".
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "estimate estimates figure figures data statistics count counts tally census survey surveys poll polls "
@@ -160,17 +203,6 @@ PER: dict[str, str] = {
     "per month": "month", "a month": "month", "each month": "month", "every month": "month", "monthly": "month",
     "per year": "year", "a year": "year", "each year": "year", "every year": "year", "annually": "year",
     "per annum": "year", "yearly": "year", "/year": "year", "/yr": "year",
-}
-# ISO 4217 codes khabar reads before or after a number ("USD 5", "USD1,700", "5 EUR"), written in capitals.
-CURRENCY_CODES: frozenset[str] = frozenset(
-    "USD EUR GBP JPY CNY INR RUB AUD CAD HKD NZD SGD CHF SEK NOK DKK ZAR BRL MXN KRW TRY NGN KES EGP PKR BDT IDR "
-    "MYR THB PHP VND AED SAR QAR ILS UAH PLN CZK HUF TJS UZS KZT KGS AFN IRR IQD TWD ARS CLP COP DEM FRF ITL".split())  # RMB is written for CNY
-# Symbols and prefixes written before a number (case as written) -> ISO 4217.
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
-    "₺": "TRY", "₦": "NGN", "₱": "PHP", "₪": "ILS", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
-    "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "Rs": "INR", "Rs.": "INR",
-    "dlrs": "USD", "Dlrs": "USD", "RMB": "CNY", **{code: code for code in CURRENCY_CODES},
 }
 # Subunits: a hundredth of a currency ("89 cents a share" is USD 0.89). ``None``: the currency of the
 # document's nearest earlier amount, else the subunit is kept as the unit ("one hundred cents").
@@ -309,6 +341,18 @@ ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset("people state indus
     "organization organisation movement group groups faction factions regime junta cabinet officials official leaders "
     "authorities police prosecutors advisor adviser advisers advisors inspector inspectors protestor protestors hostage hostages "
     "prisoner prisoners detainee detainees captive captives foreigner foreigners dissident dissidents".split())
+# Words that refer back to an actor (coreference): pronouns by what they stand for, relative pronouns, determiners of
+# a definite description ("the ministry"), words that name nobody in particular, and prepositions of an owner.
+REFERENCE_WORDS: dict[str, frozenset[str]] = {
+    "male": frozenset({"he", "him", "his", "himself"}), "female": frozenset({"she", "her", "hers", "herself"}),
+    "it": frozenset({"it", "its", "itself"}), "they": frozenset({"they", "them", "their", "theirs", "themselves"}),
+    "first_person": frozenset({"i", "me", "my", "we", "us", "our"}),
+    "relative": frozenset({"who", "which", "that", "whom", "whose"}),
+    "definite": frozenset({"the", "this", "that", "these", "those", "both", "two"}),
+    "nobody": frozenset({"no", "not", "neither", "none", "nor", "any", "every", "each", "another"}),
+    "leaders": frozenset({"leader", "leaders"}),
+    "owner_preps": frozenset({"of", "in", "from"}),  # "the government of Saudi Arabia", "officials in Kabul"
+}
 # Nouns for the people around a person, who are not that person: "Clinton campaign allies", "Trump's lawyers".
 ENTOURAGE_NOUNS: frozenset[str] = frozenset(
     "ally allies aide aides supporter supporters backer backers campaign camp adviser advisers advisor advisors associate "
@@ -346,27 +390,39 @@ QUANTITY_NOUNS: frozenset[str] = frozenset("thousand thousands hundred hundreds 
 ABSTRACT_OBJECTS: frozenset[str] = frozenset(
     "issue opportunity moment chance initiative idea question matter point lead limelight spotlight headline headlines "
     "problem challenge record title stage attention imagination interest mood debate".split())
-# The 16 PLOVER event types (Open Event Data Alliance, PLOVER manual 2021) and their quad class.
-PLOVER: dict[str, str] = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
-    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
-    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
-}
-MODES: tuple[str, ...] = ("asserted", "reported", "denied", "promised", "threatened", "negated", "planned", "hypothetical")
 
 # The event lexicon itself (trigger words, PLOVER types, CAMEO codes and the words each sense needs) is data
-# generated from PETRARCH-2's CAMEO dictionary: khabar/data/event_lexicon.tsv (tools/build_event_lexicon.py).
+# generated from PETRARCH-2's CAMEO dictionary (tools/build_event_lexicon.py): its file and its word classes' file.
+EVENT_LEXICON: tuple[str, str] = ("event_lexicon.tsv", "event_classes.tsv")
+# Prepositions by the part they introduce around an event, in order of preference where several fit.
+EVENT_PREPS: dict[str, tuple[str, ...]] = {
+    "of": ("of",),  # "the killing of X": the target of an act a noun names
+    "target": ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from"),  # "talks with", "fired at"
+    "assault": ("outside", "near"),  # "bombs exploded outside the U.S. embassies": where an attack aims
+    "source": ("from",),  # "pressure from Congress", "received aid from Japan"
+    "agent": ("by",),  # "the arrest by police"
+    "means": ("in", "by", "during"),  # "killed in Israeli tank shelling"
+    "location": ("in", "at"),
+    "below": ("to", "in", "on", "with", "against"),  # "advised against travel to Tunisia": an actor below a thing
+    "receiver": ("to",),  # "awarded the Order to the leaders": what is given goes to
+    "reason": ("for",),  # "jailed for helping militants": the reason given, no act of its own
+    "circumstance": ("in", "during", "after", "before", "since", "following"),  # they name another act
+}
+# Function words events are read with.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "negation": frozenset({"never", "not", "n't"}),
+    "future": frozenset({"will", "'ll", "wo", "would", "shall"}),  # auxiliaries of the future
+    "conditional": frozenset({"would"}), "perfect": frozenset({"have"}), "pluperfect": frozenset({"had"}),
+    "infinitive": frozenset({"to"}),  # "pressured to help Iran"
+    "condition": frozenset({"if", "unless"}),  # subordinators of a condition
+    "able": frozenset({"able"}), "unable": frozenset({"unable", "incapable"}), "refuse": frozenset({"refuse", "decline"}),
+    "first_person": frozenset({"i", "we"}),
+    "refusal_aspect": frozenset(),  # the aspect of a verb whose negation is a refusal ("не признала": did not, would not)
+}
 # Verbs of giving: with "to", the receiver is the target, not the thing given ("awarded the Order to the leaders").
 TRANSFER_VERBS: frozenset[str] = frozenset("give award send supply provide deliver grant hand donate sell ship lend".split())
 # Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("want seek hope wish intend aim".split())
-COOPERATIVE: frozenset[str] = frozenset("AID SUPPORT COOPERATE RETREAT CONCEDE CONSULT".split())
-HOSTILE: frozenset[str] = frozenset("ASSAULT COERCE MOBILIZE SANCTION".split())
-# Statement cues whose speaker, by telling of a hostile act, accuses its author (CAMEO 112).
-ACCUSING_CUES: frozenset[str] = frozenset("say claim report accuse".split())
 # Words around an event that set how the text presents it.
 MODE_CUES: dict[str, frozenset[str]] = {
     "denied": frozenset("deny refute dismiss reject".split()),
@@ -381,12 +437,9 @@ MODE_CUES: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
 # Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
-# Statement cues that keep what they report at a distance (mode "reported"), and words naming the media,
-# whose reports of an act accuse nobody.
-REPORTING_CUES: frozenset[str] = frozenset("report claim".split())
+# Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
                                         "journalists broadcaster news magazine weekly website outlet correspondent".split())
-MODE_ORDER: tuple[str, ...] = ("denied", "negated", "reported", "promised", "threatened", "planned", "hypothetical")
 # Who can be the subject of a cue whose verb has other senses (statements): people, bodies, the media, documents.
 SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOURAGE_NOUNS | SOURCE_PEOPLE | MEDIA_WORDS | frozenset(
     "witness witnesses source sources expert experts analyst analysts observer observers economist economists scientist "
@@ -394,3 +447,5 @@ SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOUR
     "candidates nominee nominees voter voters democrat democrats republican republicans spokesperson spokespeople "
     "organizer organizers organiser organisers executive executives manager managers owner owners member members "
     "everyone everybody someone somebody nobody anyone some many others country nation panel jury".split())
+
+__all__ = [name for name in dir() if name.isupper() and not name.startswith("_")]

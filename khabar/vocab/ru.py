@@ -1,4 +1,4 @@
-"""khabar's Russian vocabulary, as data: the tables of ``khabar.vocab`` by the same names and in the same shape.
+"""khabar's Russian vocabulary, as data: the tables of ``khabar.vocab.en`` by the same names and in the same shape.
 
 Words are lemmas as natasha's lemmatiser gives them (``Token.lemma_`` of
 ``khabar.nlp.russian``, checked in context): lower case, "ё" written "е"
@@ -11,13 +11,14 @@ aspects are listed: "заявить заявлять"), plural-only nouns as the
 ``PER``, ``PHRASE_CUES``, dates) list the forms as written, lower case.
 Codes — PLOVER types, CAMEO codes, statement cues, units, approx, modes,
 sectors — are the English codes of SPEC.md; the language-neutral tables are
-``khabar.vocab``'s own.
+``khabar.vocab.neutral``'s, re-exported here. The event lexicon is data:
+``khabar/data/event_lexicon_ru.tsv``, in the English lexicon's columns.
 """
 from __future__ import annotations
 
 import re
 
-from khabar.vocab import (  # noqa: F401  (language-neutral: re-exported so a reader of one language's table has them all)
+from khabar.vocab.neutral import (  # noqa: F401  (re-exported: one language's module holds every table)
     ACCUSING_CUES,
     COOPERATIVE,
     CURRENCY_CODES,
@@ -26,6 +27,8 @@ from khabar.vocab import (  # noqa: F401  (language-neutral: re-exported so a re
     MODE_ORDER,
     MODES,
     PLOVER,
+    QUOTE_MARKS,
+    REPORTING_CUES,
     SECTOR_PRIORITY,
 )
 
@@ -49,6 +52,27 @@ STREET_WORDS: tuple[str, ...] = tuple("улица ул. проспект пр. �
 NOT_FIGURES: dict[str, list[list[dict]]] = {
     "age": [[{"LOWER": {"IN": ["возрасте", "возраст"]}}, {"LIKE_NUM": True}],
             [{"LIKE_NUM": True}, {"LOWER": {"IN": ["летний", "летняя", "летнего", "летней", "летнему", "летнем"]}}]],
+    "one of": [[{"LOWER": {"IN": ["один", "одна", "одно", "одного", "одной", "одним", "одном"]}}, {"LOWER": "из"}]],
+    "inside a name": [[{"LOWER": {"IN": "статья статьи статье статью ст. пункт пункта пункту п. часть части ч. № номер номера номеру "
+                                        "дом дома д. корпус квартира кв. рейс рейса маршрут указ приказ".split()}},
+                       {"TEXT": {"IN": ["№"]}, "OP": "?"}, {"LIKE_NUM": True}]],
+    "clock time": [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["час", "часа", "часов", "ч."]}},
+                    {"LOWER": {"IN": ["утра", "дня", "вечера", "ночи"]}}],
+                   [{"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": ":"}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}]],  # "15:30", a score "2:1"
+    "point in time": [[{"LOWER": {"IN": "первые первых последние последних ближайшие ближайших прошедшие прошедших минувшие "
+                                        "минувших следующие следующих".split()}},
+                       {"LIKE_NUM": True}, {"LOWER": {"IN": "дня дней недели недель месяца месяцев года лет часа часов суток".split()}}]],
+    "age of a person": [[{"TEXT": {"REGEX": r"^\d+-летн"}},
+                         {"POS": "ADJ", "OP": "*"},
+                         {"LEMMA": {"IN": "мужчина женщина житель жительница политик лидер президент премьер министр глава "
+                                          "гражданин гражданка юноша девушка подросток ребенок оппозиционер активист журналист "
+                                          "бизнесмен пенсионер актер актриса певец певица писатель".split()}}],
+                        [{"TEXT": {"REGEX": r"^\d+-летн"}}, {"POS": "PROPN"}]],
+    "list item": [[{"IS_SENT_START": True, "TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}],
+                  [{"TEXT": {"IN": [")", ".", ";", ":", "»"]}}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}],
+                  [{"IS_SPACE": True}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"TEXT": {"IN": [".", ")"]}}, {"IS_TITLE": True}]],
+    "several": [[{"LOWER": {"IN": ["несколько", "нескольких", "нескольким", "несколькими"]}},  # "несколько раз": no figure
+                 {"LOWER": {"NOT_IN": ["сотен", "тысяч", "десятков", "миллионов", "миллиардов"]}}]],
 }
 
 
@@ -84,15 +108,8 @@ SECTORS: dict[str, str] = {
     **dict.fromkeys("рабочий работник профсоюз шахтер".split(), "LAB"),
     **dict.fromkeys("церковь священник имам муфтий мечеть патриарх духовенство".split(), "REL"),
     **dict.fromkeys("мирный житель население гражданин демонстрант протестовать манифестант активист правозащитник "
-                    "участник".split(), "CVL"),
+                    "участник ультраправый ультралевый националист радикал".split(), "CVL"),
     **dict.fromkeys("разведка разведчик шпион гкнб фсб кгб спецслужба".split(), "SPY"),
-}
-# Phrases that name a role as a whole ("глава МИД": the foreign minister), lower case as written.
-ROLE_PHRASES: dict[str, str] = {
-    "глава мид": "GOV", "министр иностранных дел": "GOV", "министр обороны": "GOV", "министр внутренних дел": "GOV",
-    "генеральный секретарь": "GOV", "официальный представитель": "GOV", "пресс-секретарь": "GOV",
-    "вооруженные силы": "MIL", "силы безопасности": "MIL", "правоохранительные органы": "COP",
-    "мирные жители": "CVL", "мирное население": "CVL", "гражданское население": "CVL",
 }
 FORMER: frozenset[str] = frozenset("бывший экс экс-президент отставной покойный свергнуть".split())
 
@@ -147,14 +164,44 @@ SCALE_WORDS: dict[str, float] = _forms({
     "дюжина дюжины дюжин дюжину дюжиной": 12,
 })
 
+# How numbers are written in digits: "52,1" (a decimal comma; a point is read too), "10 000" (groups are tokens).
+NUMBER_FORMAT: dict[str, str] = {"pattern": r"\d+(?:[.,]\d+)?", "decimal": ",", "group": ""}
+# Scale words that start a vague quantity ("тысячи беженцев", "несколько сотен"): no value, approx "about".
+VAGUE_NUMBERS: dict[str, float] = _forms({
+    "сотни сотен сотнями сотнях": 100, "тысячи тысяч тысячами тысячах": 1e3, "десятки десятков десятками десятках": 10,
+    "миллионы миллионов миллионами миллионах": 1e6, "миллиарды миллиардов": 1e9, "несколько нескольких": 1,
+})
+# Words around two numbers: "между 10 и 20", "от 10 до 20", "четыре или пять", "10-15 км" are one figure (a range);
+# "с 10 до 8" is a change, two figures (a number of it with no unit has the other's: "с двух часов до одного").
+RANGE_WORDS: dict[str, frozenset[str]] = {
+    "between": frozenset({"между", "от"}), "between_joiners": frozenset({"и", "до"}), "joiners": frozenset({"-", "–", "—", "или"}),
+    "change_from": frozenset({"с", "со"}), "change_to": frozenset({"до", "по"}),
+}
+# Scale words that are a number on their own: "более миллиона долларов", "тысяча человек" (one thousand).
+SCALE_ALONE: frozenset[str] = frozenset(
+    "тысяча тысячу тысячей миллион миллиона миллиону миллионом миллиард миллиарда миллиарду миллиардом "
+    "триллион триллиона триллиону триллионом".split())
+FRACTIONS: dict[str, int] = _forms({"половина половины половину половиной": 2, "треть трети третью": 3,
+                                    "четверть четверти четвертью": 4})
+# Numbers inside adjectives: "20-летний срок" (20 years), "шестичасовая разница" (6 hours), "двухнедельный".
+NUMBER_STEMS: dict[str, float] = {
+    "одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+    "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20, "тридцати": 30,
+    "сорока": 40, "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяноста": 90, "сто": 100,
+    "двухсот": 200, "трехсот": 300, "полу": 0.5, "полутора": 1.5}
+COMPOUND_UNITS: dict[str, str] = {
+    "летн": "year", "годов": "year", "месячн": "month", "недельн": "week", "дневн": "day", "суточн": "day", "часов": "hour",
+    "минутн": "minute", "секундн": "second", "процентн": "percent", "километров": "km", "метров": "m", "тонн": "t",
+    "градусн": "°C"}
+
 # --- statements -------------------------------------------------------------
 # Reporting verb (lemma) -> statement cue.
 CUES: dict[str, str] = {
     **dict.fromkeys("сказать говорить заявить заявлять отметить отмечать добавить добавлять подчеркнуть подчеркивать "
-                    "пояснить пояснять объявить объявлять признать признавать подтвердить подтверждать напомнить "
+                    "пояснить пояснять объявить объявлять подтвердить подтверждать напомнить "
                     "напоминать ответить отвечать рассказать рассказывать прокомментировать комментировать "
                     "констатировать уточнить уточнять написать писать указать указывать процитировать цитировать "
-                    "высказаться высказываться выразить выражать продолжить продолжать заметить замечать "
+                    "высказаться высказываться выразить выражать заметить замечать "
                     "признаться".split(), "say"),
     **dict.fromkeys("утверждать настаивать полагать считать уверять убеждать".split(), "claim"),
     **dict.fromkeys("сообщить сообщать докладывать доложить информировать проинформировать раскрыть раскрывать "
@@ -179,28 +226,67 @@ CUES_WITH_PREP: dict[tuple[str, str], str] = {
 }
 CUES_WITH_XCOMP: dict[str, str] = {
     "попросить": "call", "просить": "call", "призвать": "call", "призывать": "call", "потребовать": "call",
-    "требовать": "call", "отказаться": "deny", "отказываться": "deny", "предложить": "promise", "согласиться": "promise",
+    "требовать": "call", "отказаться": "deny", "отказываться": "deny", "согласиться": "promise",
     "пообещать": "promise", "обещать": "promise", "обязаться": "promise", "поклясться": "promise",
     "пригрозить": "threaten", "угрожать": "threaten", "грозить": "threaten",
 }
 SPEECH_VERBS: frozenset[str] = frozenset(
-    "сказать заявить сообщить добавить отметить подчеркнуть пояснить написать ответить подтвердить признать утверждать "
-    "отрицать опровергнуть предупредить обвинить рассказать уточнить процитировать говорить заявлять сообщать "
-    "продолжить".split())
-QUOTE_MARKS: frozenset[str] = frozenset({"―", "—", ":"})
+    "сказать заявить сообщить добавить отметить подчеркнуть пояснить написать ответить подтвердить утверждать "
+    "отрицать опровергнуть предупредить обвинить рассказать уточнить процитировать говорить заявлять сообщать".split())
 # Nouns whose object is what was said: "опроверг сообщения о...", "отверг обвинения".
 CONTENT_NOUNS: frozenset[str] = frozenset(
     "сообщение заявление слух обвинение утверждение информация версия домысел спекуляция претензия "
     "публикация".split())
-# Multi-word cues matched as phrases, lower case as written; the speaker follows ("по словам министра",
-# "как сообщает РБК", "по данным ООН").
+# Nouns for documents and findings that speak for whoever issued them ("доклад ООН", "заявление МИД").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "доклад отчет заявление письмо документ исследование опрос меморандум коммюнике декларация резолюция оценка обзор "
+    "аудит анализ расследование иск жалоба обвинение решение постановление приказ указ сообщение пресс-релиз "
+    "обращение послание твит пост листовка".split())
+# Cue verbs that have a sense of doing, not saying, with a direct object ("добавил соль", "нашёл тело",
+# "показал результат"): with such an object (not a content noun) they report nothing.
+OBJECT_NOT_SPEECH: frozenset[str] = frozenset("добавить добавлять показать показывать найти находить "
+                                              "записать написать писать".split())
+# Verbs of showing: statements only when a speaker or a document shows ("опрос показал", not "видео показывает").
+SHOWING_VERBS: frozenset[str] = frozenset("показать показывать свидетельствовать демонстрировать доказать доказывать "
+                                          "указать указывать".split())
+# Subordinators that make a reporting clause a comment on the sentence around it ("как сообщает РБК, ...").
+AS_MARKS: frozenset[str] = frozenset({"как"})
+# Multi-word cues matched as phrases, lower case as written; the speaker is the genitive after them ("по словам
+# министра", "по данным ООН") or the possessive inside them ("по его словам").
 PHRASE_CUES: dict[str, str] = {
-    "по словам": "say", "по мнению": "claim", "по утверждению": "claim", "как заявил": "say", "как заявила": "say",
-    "как заявили": "say", "как отметил": "say", "как отметила": "say", "как отмечает": "say",
-    "как сообщает": "report", "как сообщил": "report", "как сообщила": "report", "как сообщили": "report",
-    "как передает": "report", "как пишет": "report", "по данным": "report", "по информации": "report",
-    "по сведениям": "report", "по сообщениям": "report", "по сообщению": "report", "со ссылкой на": "report",
-    "по оценкам": "estimate", "по оценке": "estimate", "по подсчетам": "estimate", "по подсчётам": "estimate",
+    **{f"{lead} {noun}": cue for noun, cue in {
+        "словам": "say", "мнению": "claim", "утверждению": "claim", "данным": "report", "информации": "report",
+        "сведениям": "report", "сообщениям": "report", "сообщению": "report", "оценкам": "estimate", "оценке": "estimate",
+        "подсчетам": "estimate", "подсчётам": "estimate", "прогнозу": "estimate", "прогнозам": "estimate"}.items()
+       for lead in ("по", "по его", "по ее", "по её", "по их")},
+    **{f"согласно {noun}": cue for noun, cue in {"сообщению": "report", "данным": "report", "информации": "report",
+                                                  "заявлению": "say", "оценкам": "estimate", "оценке": "estimate"}.items()},
+    "со ссылкой на": "report", "ссылаясь на": "report",
+}
+# Prepositions of the place where a figure holds ("live in Tajikistan").
+PLACE_PREPS: frozenset[str] = frozenset({"в", "во", "на", "по", "внутри"})  # and the genitive: "население Киргизии"
+# Counted nouns and their English words (dictionary forms): figures are grouped and compared across languages by
+# English keys ("15 тысяч беженцев" and "10,000 refugees" are one measure).
+MEASURE_WORDS: dict[str, str] = {
+    "беженец": "refugee", "беженка": "refugee", "мигрант": "migrant", "переселенец": "migrant", "эмигрант": "emigrant",
+    "солдат": "soldier", "военнослужащий": "soldier", "военный": "soldier", "боевик": "fighter", "повстанец": "rebel",
+    "полицейский": "policeman", "пограничник": "guard", "жертва": "victim", "погибший": "dead", "раненый": "wounded",
+    "заключенный": "prisoner", "задержанный": "detainee", "пленный": "prisoner", "заложник": "hostage",
+    "житель": "resident", "гражданин": "citizen", "ребенок": "child", "студент": "student", "турист": "tourist",
+    "рабочий": "worker", "работник": "worker", "избиратель": "voter", "голос": "vote", "депутат": "deputy",
+    "кандидат": "candidate", "участок": "station", "демонстрант": "protester", "протестующий": "protester",
+    "таджик": "tajik", "узбек": "uzbek", "афганец": "afghan", "пуштун": "pashtun", "хазареец": "hazara",
+    "афганский": "afghan", "таджикский": "tajik", "узбекский": "uzbek", "казах": "kazakh", "киргиз": "kyrgyz",
+    "долг": "debt", "кредит": "loan", "заем": "loan", "помощь": "aid", "инвестиция": "investment", "бюджет": "budget",
+    "дефицит": "deficit", "экспорт": "export", "импорт": "import", "товарооборот": "trade", "торговля": "trade",
+    "доход": "revenue", "выручка": "revenue", "прибыль": "profit", "убыток": "loss", "зарплата": "wage",
+    "пенсия": "pension", "цена": "price", "тариф": "tariff", "налог": "tax", "штраф": "fine",
+    "электроэнергия": "electricity", "электричество": "electricity", "газ": "gas", "нефть": "oil", "уголь": "coal",
+    "зерно": "grain", "пшеница": "wheat", "хлопок": "cotton", "вода": "water", "вакцина": "vaccine", "доза": "dose",
+    "инфляция": "inflation", "безработица": "unemployment", "безработный": "unemployed", "рост": "growth",
+    "случай": "case", "заражение": "infection", "смерть": "death", "дом": "house", "школа": "school",
+    "больница": "hospital", "граница": "border", "километр": "kilometre", "танк": "tank", "самолет": "aircraft",
+    "ракета": "missile", "оружие": "weapon",
 }
 SOURCE_NOUNS: frozenset[str] = frozenset(
     "оценка данные статистика подсчет опрос перепись прогноз расчет цифра".split())
@@ -254,9 +340,11 @@ UNITS: dict[str, str] = {
     **_forms({"мегаватт мегаватта мвт": "MW"}), **_forms({"гигаватт гигаватта гвт": "GW"}),
     **_forms({"киловатт-час киловатт-часа киловатт-часов квт·ч квт-ч": "kWh"}),
     **_forms({"градус градуса градусов °c": "°C"}),
-    **_forms({"год года лет году": "year"}), **_forms({"месяц месяца месяцев": "month"}),
-    **_forms({"неделя недели недель неделю": "week"}), **_forms({"день дня дней сутки суток": "day"}),
-    **_forms({"час часа часов ч": "hour"}), **_forms({"минута минуты минут мин": "minute"}),
+    **_forms({"год года лет году годам годами годах годы": "year"}),
+    **_forms({"месяц месяца месяцев месяцам месяцами месяцах": "month"}),
+    **_forms({"неделя недели недель неделю неделям неделями неделях": "week"}),
+    **_forms({"день дня дней дням днями днях сутки суток": "day"}),
+    **_forms({"час часа часов часам часами часах ч": "hour"}), **_forms({"минута минуты минут минутам мин": "minute"}),
     **_forms({"секунда секунды секунд сек": "second"}),
 }
 UNITS["кв. км"] = "km2"
@@ -266,124 +354,70 @@ UNITS["процентных пунктов"] = "percent"
 AMBIGUOUS_UNITS: frozenset[str] = frozenset({"м", "т", "л", "с", "ч", "га", "мин", "сом", "сум", "лет", "сек"})
 
 # --- events -----------------------------------------------------------------
-_TROOPS = ("войско военный военнослужащий солдат боец боевик сила армия подразделение танк техника батальон "
-           "бригада полк корабль резервист пограничник полицейский спецназ десантник контингент")
-_GOODS = ("помощь оружие вооружение продовольствие продукт деньга средство кредит заем транш топливо электроэнергия газ "
-          "зерно вакцина лекарство гуманитарный снаряд боеприпас")
-_TIES = "отношение связь контакт"
-_REFUGEES = "беженец мигрант переселенец афганец"
-_TALKS = "переговоры встреча саммит консультация конференция заседание форум разговор беседа"
-
-# The event pattern table, in the shape of ``khabar.vocab.EVENT_PATTERNS``. Keys mean what they mean there; for
-# Russian, "prep" names the preposition (a "case" child in UD) of a noun that depends on the trigger ("с:" = with
-# anyone; "в:готовность" = "в" with that noun), "particle" an adverb below the trigger ("обратно").
-EVENT_PATTERNS: list[dict] = [
-    # refusals and threats written as negations: "не допустит вмешательства", "не признает"
-    {"type": "THREATEN", "cameo": "130", "lemmas": "допустить допускать терпеть потерпеть позволить", "neg": True, "future": True},
-    {"type": "REJECT", "cameo": "124", "lemmas": "признать признавать принять поддержать подписать присоединиться вернуть",
-     "neg": True, "future": True},
-    # MOBILIZE
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "привести приводить", "prep": "в:готовность"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "перебросить перебрасывать направить направлять отправить отправлять "
-     "разместить размещать развернуть развертывать стянуть стягивать сосредоточить ввести вводить мобилизовать",
-     "objects": _TROOPS},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "призвать", "objects": "резервист запас"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "провести проводить начать", "objects": "учение маневр парад"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "учение маневр", "pos": "NOUN", "objects": "военный совместный"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "мобилизовать", "pos": "VERB"},
-    {"type": "MOBILIZE", "cameo": "150", "lemmas": "мобилизация переброска", "pos": "NOUN"},
-    # COERCE
-    {"type": "COERCE", "cameo": "174", "lemmas": "вернуть возвращать отправить выдворить выслать", "objects": _REFUGEES,
-     "particle": "обратно назад"},
-    {"type": "COERCE", "cameo": "174", "lemmas": "депортировать экстрадировать выдворить выдворять выслать высылать"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "арестовать арестовывать задержать задерживать посадить заключить "
-     "осудить приговорить конфисковать изъять запретить запрещать заблокировать обыскать разогнать разгонять"},
-    {"type": "COERCE", "cameo": "173", "lemmas": "арест задержание обыск запрет разгон", "pos": "NOUN"},
-    {"type": "COERCE", "cameo": "172", "lemmas": "ввести вводить объявить объявлять", "objects": "положение комендантский"},
-    {"type": "COERCE", "cameo": "170", "lemmas": "давить надавить вынудить принудить", "pos": "VERB"},
-    # ASSAULT
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "атаковать напасть нападать обстрелять обстреливать бомбить разбомбить "
-     "убить убивать застрелить штурмовать похитить взорвать подорвать ранить захватить сбить"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "удар атака наступление", "pos": "NOUN",
-     "governor": "нанести наносить начать предпринять совершить провести"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "открыть", "objects": "огонь"},
-    {"type": "ASSAULT", "cameo": "190", "lemmas": "обстрел бомбардировка авиаудар теракт нападение штурм столкновение "
-     "перестрелка взрыв", "pos": "NOUN"},
-    # CONSULT
-    {"type": "CONSULT", "cameo": "036", "lemmas": "пригласить приглашать", "prep": "на:" + _TALKS.replace(" ", ",")},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "встретиться встречаться провести созвониться договариваться "
-     "переговорить консультироваться", "pos": "VERB", "prep": "с:"},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "посетить посещать"},
-    {"type": "CONSULT", "cameo": "043", "lemmas": "принять принимать", "objects": "делегация министр посол президент лидер гость"},
-    {"type": "CONSULT", "cameo": "043", "lemmas": "принять", "objects": "участие", "prep": "в:" + _TALKS.replace(" ", ",")},
-    {"type": "CONSULT", "cameo": "040", "lemmas": _TALKS, "pos": "NOUN",
-     "governor": "провести проводить вести начать возобновить состояться пройти участвовать"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "переговоры встреча консультация", "pos": "NOUN", "prep": "с:"},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "визит поездка", "pos": "NOUN"},
-    {"type": "CONSULT", "cameo": "040", "lemmas": "установить", "objects": "контакт"},
-    # AID
-    {"type": "AID", "cameo": "075", "lemmas": "принять принимать приютить разместить", "objects": _REFUGEES},
-    {"type": "AID", "cameo": "070", "lemmas": "получить получать", "objects": _GOODS, "prep": "от:", "reverse": True},
-    {"type": "CONSULT", "cameo": "042", "lemmas": "принять", "objects": "делегация министр посол", "prep": "от:", "reverse": True},
-    {"type": "AGREE", "cameo": "030", "lemmas": "получить", "objects": "гарантия заверение обещание", "prep": "от:", "reverse": True},
-    {"type": "AID", "cameo": "070", "lemmas": "поставить поставлять предоставить предоставлять передать передавать "
-     "выделить выделять направить отправить пожертвовать ассигновать", "objects": _GOODS},
-    {"type": "AID", "cameo": "070", "lemmas": "помощь содействие", "pos": "NOUN", "governor": "оказать оказывать"},
-    {"type": "AID", "cameo": "072", "lemmas": "вооружить вооружать"},
-    {"type": "AID", "cameo": "070", "lemmas": "помочь помогать содействовать финансировать спонсировать"},
-    {"type": "AID", "cameo": "070", "lemmas": "поставка", "pos": "NOUN", "objects": _GOODS},
-    # SUPPORT (an apology is CAMEO 055, diplomatic cooperation: PLOVER SUPPORT)
-    {"type": "SUPPORT", "cameo": "057", "lemmas": "подписать подписывать ратифицировать заключить одобрить утвердить",
-     "objects": "соглашение договор меморандум сделка пакт договоренность"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "поддержать поддерживать одобрить одобрять приветствовать похвалить "
-     "признать признавать наградить", "pos": "VERB"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "поддержка одобрение признание", "pos": "NOUN"},
-    {"type": "SUPPORT", "cameo": "055", "lemmas": "извиниться извиняться", "pos": "VERB"},
-    {"type": "SUPPORT", "cameo": "055", "lemmas": "извинение", "pos": "NOUN", "governor": "принести приносить выразить"},
-    {"type": "SUPPORT", "cameo": "051", "lemmas": "выразить", "objects": "поддержка одобрение солидарность"},
-    # SANCTION, COOPERATE
-    {"type": "SANCTION", "cameo": "161", "lemmas": "разорвать разрывать прервать прекратить приостановить заморозить "
-     "сократить свернуть", "objects": _TIES + " торговля сотрудничество работа"},
-    {"type": "SANCTION", "cameo": "161", "lemmas": "отозвать отзывать", "objects": "посол посольство дипломат"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "установить восстановить улучшить нормализовать укрепить углубить "
-     "расширить развивать развить", "objects": _TIES + " сотрудничество партнерство"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "сотрудничать", "pos": "VERB"},
-    {"type": "COOPERATE", "cameo": "060", "lemmas": "сотрудничество", "pos": "NOUN", "prep": "с:"},
-    # RETREAT and CONCEDE
-    {"type": "RETREAT", "cameo": "085", "lemmas": "снять отменить ослабить смягчить", "objects": "санкция ограничение эмбарго "
-     "запрет блокада положение"},
-    {"type": "RETREAT", "cameo": "084", "lemmas": "освободить освобождать отпустить выпустить выпускать помиловать"},
-    {"type": "RETREAT", "cameo": "084", "lemmas": "освобождение", "pos": "NOUN"},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "вывести выводить отвести", "objects": _TROOPS},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "отступить отступать эвакуировать капитулировать разоружиться"},
-    {"type": "RETREAT", "cameo": "087", "lemmas": "вывод", "pos": "NOUN", "objects": _TROOPS},
-    {"type": "CONCEDE", "cameo": "080", "lemmas": "уступить уступать"},
-    {"type": "CONCEDE", "cameo": "080", "lemmas": "уступка", "pos": "NOUN", "governor": "пойти идти сделать"},
-    # REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION
-    {"type": "REQUEST", "cameo": "100", "lemmas": "призвать призывать потребовать требовать попросить просить"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "обратиться", "prep": "с:просьба,призыв,требование"},
-    {"type": "REQUEST", "cameo": "100", "lemmas": "призыв требование просьба", "pos": "NOUN"},
-    {"type": "ACCUSE", "cameo": "112", "lemmas": "обвинить обвинять осудить осуждать раскритиковать критиковать"},
-    {"type": "ACCUSE", "cameo": "112", "lemmas": "обвинение критика осуждение", "pos": "NOUN"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "расследовать проверить"},
-    {"type": "ACCUSE", "cameo": "091", "lemmas": "возбудить возбуждать", "objects": "дело"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "отвергнуть отвергать отклонить отклонять отказаться отказываться "
-     "бойкотировать"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "выступить выступать", "prep": "против:"},
-    {"type": "REJECT", "cameo": "120", "lemmas": "отказ", "pos": "NOUN"},
-    {"type": "THREATEN", "cameo": "130", "lemmas": "пригрозить угрожать грозить"},
-    {"type": "PROTEST", "cameo": "140", "lemmas": "протестовать митинговать бастовать пикетировать", "pos": "VERB"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "провести проводить устроить организовать", "objects": "протест акция митинг "
-     "демонстрация забастовка пикет шествие"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "выйти выходить", "prep": "на:улица,митинг,акция,демонстрация"},
-    {"type": "PROTEST", "cameo": "141", "lemmas": "митинг протест демонстрация забастовка пикет шествие манифестация", "pos": "NOUN"},
-    {"type": "SANCTION", "cameo": "163", "lemmas": "ввести вводить наложить", "objects": "санкция эмбарго вето"},
-    {"type": "SANCTION", "cameo": "163", "lemmas": "санкция эмбарго", "pos": "NOUN"},
-]
+# Common nouns that name an actor (coreference, event roles): the sector nouns and the words news uses for people
+# who act; "население", "государство", "школа"... name nobody in particular.
+ACTOR_NOUNS: frozenset[str] = frozenset(SECTORS) - frozenset(
+    "население государство бизнес школа университет больница госпиталь банк компания фирма предприятие танк "
+    "артиллерия ракета участник".split()) | frozenset(
+    "грабитель подрывник смертник похититель убийца подозреваемый обвиняемый эмигрант критик оппонент противник коллега "
+    "сторонник житель агент следователь угонщик демонстрант протестующий забастовщик департамент агентство "
+    "совет комитет комиссия делегация коалиция альянс организация движение группа группировка фракция "
+    "советник инспектор заложник заключенный задержанный пленный иностранец источник".split())
+# Words that refer back to an actor (coreference). Russian has no articles: no determiner is needed for a definite
+# description ("министерство" after "Министерство обороны"); "его" is "his" (a thing's "its" is rarer in news).
+REFERENCE_WORDS: dict[str, frozenset[str]] = {
+    "male": frozenset("он его ему им нем нём него нему ним".split()), "female": frozenset("она ее её ей нее неё ней ею нею".split()),
+    "it": frozenset({"оно"}), "they": frozenset("они их им ими них ним ними".split()),
+    "first_person": frozenset("я меня мне мной мы нас нам нами наш наша наше наши нашего нашей нашим".split()),
+    "relative": frozenset("который которая которое которые которого которой которому котором которых которым которыми кто".split()),
+    "definite": frozenset(),
+    "nobody": frozenset("ни никакой никакая никакое никакие каждый каждая любой любая другой другая".split()),
+    "leaders": frozenset("лидер лидеры руководитель руководители глава".split()),
+    "owner_preps": frozenset({"в", "во", "из"}),  # and the genitive: "правительство Грузии"
+}
+# Nouns for the people around a person, who are not that person ("соратники Навального", "адвокаты Трампа").
+ENTOURAGE_NOUNS: frozenset[str] = frozenset(
+    "соратник союзник помощник сторонник окружение команда штаб адвокат юрист друг родственник семья критик оппонент "
+    "противник соперник спонсор".split())
+# Role nouns a person is named by, besides the sector nouns ("глава агентства", "руководитель комиссии").
+ROLE_NOUNS: frozenset[str] = frozenset("глава руководитель председатель директор начальник комиссар посланник "
+                                       "переговорщик представитель координатор заместитель".split())
+# Nouns of institutions that a pronoun "оно"/"его" may stand for, unlike a person.
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    "правительство администрация режим министерство ведомство департамент агентство совет комитет комиссия суд "
+    "посольство армия полиция партия парламент конгресс сенат коалиция альянс движение группа организация "
+    "компания банк государство кремль кабинет хунта союз мид".split())
+# Nouns for people done to rather than acting: victims of attacks and arrests.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    "человек люди мужчина женщина ребенок дети мальчик девочка врач жертва миссионер работник студент подросток "
+    "пассажир турист гражданин активист журналист оппозиционер политик нарушитель".split())
+# Nouns for a state's government: they stand for the country the text is about.
+STATE_NOUNS: frozenset[str] = frozenset("правительство администрация режим власть государство кремль".split())
+# Words near a name that give a person's gender, for pronouns (natasha's morphology gives most of it).
+FEMALE_WORDS: frozenset[str] = frozenset("госпожа г-жа королева принцесса жена мать дочь сестра бабушка актриса".split())
+MALE_WORDS: frozenset[str] = frozenset("господин г-н король принц муж отец сын брат дедушка актер".split())
+# Nouns for the author of an attack.
+PERPETRATOR_NOUNS: frozenset[str] = frozenset("убийца киллер стрелок подрывник смертник нападавший похититель".split())
+# Verbs whose object is a topic, not an act done ("обсудили возможные санкции").
+TOPIC_VERBS: frozenset[str] = frozenset("обсудить обсуждать рассмотреть рассматривать изучить изучать предложить "
+                                        "предлагать взвесить".split())
+# Nouns of meetings: "принял участие в саммите" is a consultation even with no one named.
+MEETING_NOUNS: frozenset[str] = frozenset("переговоры встреча саммит конференция консультация заседание форум "
+                                          "совещание беседа".split())
+# Nouns that count the actors in the genitive after them ("тысячи беженцев").
+QUANTITY_NOUNS: frozenset[str] = frozenset("тысяча сотня десяток миллион число количество группа ряд часть "
+                                           "множество большинство член остаток".split())
+# Objects that make an act abstract ("воспользовался возможностью", "атаковал проблему"): no event.
+ABSTRACT_OBJECTS: frozenset[str] = frozenset(
+    "вопрос возможность момент шанс инициатива идея проблема задача рекорд внимание интерес настроение "
+    "дискуссия".split())
+# Verbs of giving: the dative or "в"/"на" phrase is the receiver, not the thing given.
 TRANSFER_VERBS: frozenset[str] = frozenset(
     "дать передать передавать вручить отправить направить поставить предоставить выделить пожертвовать продать "
     "одолжить".split())
+# Verbs of wanting that turn a cooperative act into an intent (AGREE) and a hostile one into a threat.
 INTENT_VERBS: frozenset[str] = frozenset("хотеть желать стремиться намереваться надеяться собираться".split())
+# Words around an event that set how the text presents it.
 MODE_CUES: dict[str, frozenset[str]] = {
     "denied": frozenset("опровергнуть опровергать отрицать отвергнуть отвергать".split()),
     "reported": frozenset("слух сообщение якобы предположительно сообщаться утверждать утверждение по-видимому "
@@ -396,8 +430,50 @@ MODE_CUES: dict[str, frozenset[str]] = {
                          "должный".split()),
     "hypothetical": frozenset("если бы мочь возможно возможный ли способный".split()),
 }
+# The event lexicon (written by hand, in the English lexicon's columns) and its word classes, in khabar/data.
+EVENT_LEXICON: tuple[str, str] = ("event_lexicon_ru.tsv", "event_classes_ru.tsv")
+# Prepositions by the part they introduce around an event (khabar.nlp.russian makes them heads, as English "prep").
+# The genitive with no preposition ("визит министра", "арест активистов") is read as English "of" and "'s" are.
+EVENT_PREPS: dict[str, tuple[str, ...]] = {
+    "of": (),  # the genitive: "арест активистов"
+    "target": ("с", "со", "против", "к", "ко", "на", "в", "во", "для", "по", "от"),  # "переговоры с", "удар по"
+    "assault": ("у", "возле", "около", "близ"),
+    "source": ("от", "со"),  # "помощь от Японии", "давление со стороны"
+    "agent": (),  # a passive's agent is an instrumental with no preposition (dep "agent")
+    "means": ("в", "во", "при"),  # "погибли в результате обстрела"
+    "location": ("в", "во", "на"),
+    "below": ("к", "в", "во", "на", "с", "со", "против"),
+    "receiver": ("в", "во", "на"),
+    "reason": ("за",),  # "задержан за участие в митинге"
+    "circumstance": ("после", "до", "перед", "во", "при", "накануне"),  # "во время", "при штурме": another act
+}
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "negation": frozenset({"не", "ни", "никогда"}),
+    "future": frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"}),  # and verbs in the future tense
+    "conditional": frozenset({"бы", "б"}), "perfect": frozenset(), "pluperfect": frozenset(),
+    "infinitive": frozenset({"чтобы", "чтоб"}),
+    "condition": frozenset({"если", "ежели", "коли"}),
+    "able": frozenset({"способный", "мочь", "смочь"}), "unable": frozenset({"неспособный", "бессильный"}),
+    "refuse": frozenset({"отказаться", "отказываться"}),
+    "first_person": frozenset({"я", "мы"}),
+    "refusal_aspect": frozenset({"Perf"}),  # the aspect of a verb whose negation is a refusal ("не признала": did not, would not)
+}
+# Determiners that make an actor or an object nobody and nothing: "ни одна страна не признала".
+NEGATIVE_DETERMINERS: frozenset[str] = frozenset("ни никакой ни один ни одна ни одно".split())
+# Last words or abbreviations of company names: commerce between companies is no political event.
+COMPANY_SUFFIXES: frozenset[str] = frozenset("оао зао ооо пао ао ltd inc llc corp холдинг корпорация концерн".split())
+# Words naming the media, whose reports of an act accuse nobody.
+MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио телевидение телеканал агентство сми журналист корреспондент "
+                                        "репортер информагентство портал сайт еженедельник журнал блогер".split())
+# Who can be the subject of a cue whose verb has other senses (statements): people, bodies, the media, documents.
+SPEAKER_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_NOUNS | PERSON_NOUNS | ENTOURAGE_NOUNS | SOURCE_PEOPLE | MEDIA_WORDS | frozenset(
+    "свидетель источник эксперт аналитик наблюдатель экономист ученый исследователь историк профессор автор писатель "
+    "кандидат избиратель демократ республиканец организатор руководство менеджер владелец член все каждый кто-то "
+    "никто многие другие страна нация жюри".split())
 
 # --- dates ------------------------------------------------------------------
+# Prepositions (or none) of a time expression whose clause's tense places it: "подписан 5 мая", "в мае"; not "продлён до мая".
+DATED_PREPS: frozenset[str] = frozenset({"", "в", "во", "на", "с", "со"})
 # Russian time expressions, resolved by khabar's English date rules: each rule is a pattern (the whole
 # expression after a leading preposition such as "в", "во", "на", "с", "к") and the English expression it
 # stands for, whose {group}s are filled from ``DATE_WORDS`` (or kept as written: numbers, years).
@@ -432,6 +508,15 @@ TIME_UNITS: dict[str, str] = _forms({
     "день дня дней дне сутки суток": "day", "неделя недели недель неделе неделю": "week",
     "месяц месяца месяцев месяце": "month", "год года лет году": "year", "десятилетие десятилетия десятилетий": "decade",
 })
+# Adjectives of months and weekdays: "ноябрьские выборы", "субботний референдум" are dated by them.
+MONTH_ADJECTIVES: dict[str, str] = {form: month for stem, month in {
+    "январск": "january", "февральск": "february", "мартовск": "march", "апрельск": "april", "майск": "may",
+    "июньск": "june", "июльск": "july", "августовск": "august", "сентябрьск": "september", "октябрьск": "october",
+    "ноябрьск": "november", "декабрьск": "december"}.items()
+    for form in (stem + e for e in "ий ая ое ие ого ой ому ую им ими их ом".split())}
+WEEKDAY_ADJECTIVES: dict[str, str] = {form: day for stem, day in {
+    "понедельничн": "monday", "вторничн": "tuesday", "субботн": "saturday", "воскресн": "sunday", "пятничн": "friday"}.items()
+    for form in (stem + e for e in "ий ый яя ая ее ое ие ые его ого ей ой ему ому юю ую им ым ими ыми их ых ем ом".split())}
 DECADES: dict[str, str] = _forms({
     "двадцатые двадцатых": "1920", "тридцатые тридцатых": "1930", "сороковые сороковых": "1940",
     "пятидесятые пятидесятых": "1950", "шестидесятые шестидесятых": "1960", "семидесятые семидесятых": "1970",
@@ -443,9 +528,18 @@ DAY_WORDS: dict[str, str] = {"сегодня": "today", "вчера": "yesterday
 NOW_WORDS: frozenset[str] = frozenset({"сейчас", "теперь", "ныне", "настоящее время", "данный момент", "настоящий момент",
                                        "сегодняшний день", "последние дни", "последние недели", "последние месяцы",
                                        "последнее время"})
+# Spans of time too vague to be dated ("в прошлые годы", "в последние месяцы"), with their unit.
+VAGUE_TIMES: dict[str, str] = {f"{lead} {unit}": english for lead in ("прошлые", "прошлых", "последние", "последних", "ближайшие",
+                                                                     "ближайших", "минувшие", "минувших")
+                               for unit, english in {"годы": "years", "годах": "years", "лет": "years", "месяцы": "months",
+                                                     "месяцах": "months", "недели": "weeks", "неделях": "weeks"}.items()}
+# Times of day, which say nothing a date needs ("утром в понедельник" is Monday).
+DAY_TIMES: frozenset[str] = frozenset("утром днем днём вечером ночью".split())
 DATE_WORDS: dict[str, dict[str, str]] = {"month": MONTHS, "weekday": WEEKDAYS, "season": SEASONS, "part": PARTS,
                                          "rel": RELATIVE, "unit": TIME_UNITS, "word": DAY_WORDS, "decade": DECADES,
-                                         "n": {k: str(int(v)) for k, v in NUMBER_WORDS.items() if v == int(v)}}
+                                         "n": {k: str(int(v)) for k, v in NUMBER_WORDS.items() if v == int(v)},
+                                         "month2": MONTHS, "mad": MONTH_ADJECTIVES, "wad": WEEKDAY_ADJECTIVES,
+                                         "yrel": RELATIVE, "vague": VAGUE_TIMES}
 
 
 def _alt(table: dict[str, str]) -> str:
@@ -454,11 +548,19 @@ def _alt(table: dict[str, str]) -> str:
 
 _M, _WD, _SEASON = f"(?P<month>{_alt(MONTHS)})", f"(?P<weekday>{_alt(WEEKDAYS)})", f"(?P<season>{_alt(SEASONS)})"
 _PART, _REL, _UNIT = f"(?P<part>{_alt(PARTS)})", f"(?P<rel>{_alt(RELATIVE)})", f"(?P<unit>{_alt(TIME_UNITS)})"
-_Y = r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г))?"
+_M2, _Y2 = f"(?P<month2>{_alt(MONTHS)})", r"(?P<year2>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г)(?!\w))?"
+_Y = r"(?P<year>(?:1[5-9]|20)\d\d)(?:\s*(?:года|году|год|г\.|г)(?!\w))?"
 _N = rf"(?P<n>\d+|{_alt(DATE_WORDS['n'])})"
+_TIME = rf"(?:{_alt(dict.fromkeys(DAY_TIMES))})"
 DATE_RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), english) for p, english in [
-    (rf"(?:{_REL} )?{_WD}", "{rel} {weekday}"),
-    (r"(?P<word>сегодня|вчера|завтра|накануне|позавчера)(?: (?:утром|днем|днём|вечером|ночью))?", "{word}"),
+    (rf"(?:{_TIME} (?:в |во )?)?(?:{_REL} )?{_WD}", "{rel} {weekday}"),
+    (rf"(?P<word>сегодня|вчера|завтра|накануне|позавчера)(?: {_TIME})?", "{word}"),
+    (rf"{_TIME} (?P<word>сегодня|вчера|завтра)", "{word}"),
+    (rf"{_M}(?: {_Y})? по {_M2} {_Y2}", "{year2}"),  # "с ноября по декабрь 2010 года": that year
+    (rf"(?P<mad>{_alt(MONTH_ADJECTIVES)})", "{mad}"),
+    (rf"(?P<wad>{_alt(WEEKDAY_ADJECTIVES)})", "{wad}"),
+    (rf"{_M} (?P<yrel>прошлого|следующего|этого|текущего|будущего) года", "{month} {yrel} year"),
+    (rf"(?P<vague>{_alt(dict.fromkeys(VAGUE_TIMES))})", "recent {vague}"),  # "в последние годы": no date
     ("|".join(re.escape(w) for w in sorted(NOW_WORDS, key=len, reverse=True)), "now"),
     (r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<year>\d{4})", "{year}-{m:0>2}-{d:0>2}"),
     (rf"(?:{_WD},? )?(?P<day>\d{{1,2}}) {_M}(?: {_Y})?", "{day} {month} {year}"),
@@ -473,6 +575,28 @@ DATE_RULES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), english) for p
 ]]
 # Leading words that are not part of the expression itself ("в середине октября", "ещё 28 февраля").
 DATE_LEAD = re.compile(r"^(?:(?:ещ[её]|уже|лишь|только|около|примерно|приблизительно|почти) )?(?:(?:в|во|на|с|со|к|до|по|от) )?", re.I)
+
+
+# Words before a bare year that make it a date ("в 1995", "к 2030"); a year written with "году" is one anyway.
+YEAR_LEADS: frozenset[str] = frozenset("в во с со до к по от между начале середине конце около".split())
+_BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the time expressions of a Russian text are (character offsets, leading prepositions left out): every
+    rule's matches, the longest first, none overlapping; a bare number is a year only after a word of ``YEAR_LEADS``."""
+    found = []
+    for pattern, _ in DATE_RULES:
+        for m in re.finditer(rf"(?<![\w-]){pattern.pattern}(?![\w-])", text, re.I):
+            before = text[: m.start()].split()[-1:]
+            if _BARE_YEAR.fullmatch(m.group()) and not (before and before[0].casefold() in YEAR_LEADS):
+                continue
+            found.append((m.start(), m.end()))
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= a or start >= b for a, b in out):
+            out.append((start, end))
+    return sorted(out)
 
 
 def date_to_english(text: str) -> str | None:
