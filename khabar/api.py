@@ -21,7 +21,7 @@ from khabar.export import records_of
 from khabar.extract import Extraction, extract_documents
 from khabar.extract.parallel import analyse
 from khabar.ingest import read
-from khabar.records import Document, Entity
+from khabar.records import Document
 from khabar.store import Status, Store
 
 
@@ -161,10 +161,10 @@ def linked_records(documents: Iterable[Analysed], settings: Settings, report: Ca
     """The export records of analysed documents, as ``extract`` prints them: each document and its items, in order,
     then the entities, merged, then the links among them. With ``stored``, each document is followed by what a store
     keeps and the export leaves out: a ``stored`` record (its source, whether it is a feed summary) and its mentions."""
-    entities: dict[str, Entity] = {}
+    people = PeopleInMemory()
     corpus = MemoryCorpus()
     for doc, ext, failure in documents:
-        ext, unresolved = _resolved(PeopleInMemory(entities), doc, ext)
+        ext, unresolved = _resolved(people, doc, ext)
         ext = ext or Extraction(doc.id)
         if error := failure or unresolved:
             report(error)
@@ -173,9 +173,9 @@ def linked_records(documents: Iterable[Analysed], settings: Settings, report: Ca
             yield {"record": "stored", "doc": doc.id, "source": doc.source, "partial": doc.partial}
             yield from (m.as_dict() for m in ext.mentions)
         for ent in ext.entities.values():
-            merge_entity(entities, ent)
+            people.merge(ent)
         corpus.add(doc, ext.figures, ext.events)
-    for ent in entities.values():
+    for ent in people.entities.values():
         yield ent.as_dict()
     links = connect_each(corpus, list(corpus.documents.values()), corpus.figures, corpus.events, report)
     yield from (link.as_dict() for link in shown(links, settings.link_threshold))
@@ -198,15 +198,3 @@ def extract_text(text: str, published: str | None = None, url: str | None = None
     doc = make_document(Parsed(url=url, published=published, body=text), "<text>", language="en")
     [(_, ext)] = list(extract_documents([doc], model, on_failure=fail))
     return ext or Extraction(doc.id)
-
-
-def merge_entity(entities: dict[str, Entity], ent: Entity) -> None:
-    known = entities.get(ent.id)
-    if known is None:
-        entities[ent.id] = Entity(**{**ent.__dict__, "aliases": list(ent.aliases), "docs": list(ent.docs)})
-        return
-    known.aliases += [a for a in ent.aliases if a not in known.aliases and a != known.name]
-    known.docs += [d for d in ent.docs if d not in known.docs]
-    known.country = known.country or ent.country
-    known.actor_code = known.actor_code or ent.actor_code
-    known.role = known.role or ent.role

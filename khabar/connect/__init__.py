@@ -26,7 +26,7 @@ class Corpus(Protocol):
         order stored. With ``published`` (first, last day), figures without a date of their own only if their
         document was published within it; dated and promised figures always."""
         ...
-    def events_about(self, source: str | None, target: str | None) -> list[Event]: ...
+    def events_between(self, source: str, target: str, published: tuple[str, str] | None = None) -> list[Event]: ...
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]: ...
     def syndicated_with(self, doc_id: str) -> set[str]: ...
     def near_copies(self, doc: Document) -> list[tuple[str, float]]: ...
@@ -60,8 +60,8 @@ class MemoryCorpus:
         self._seq: dict[str, int] = {}  # figure, event or link id -> when it was added
         # (key, unit) -> place -> the day an undated figure's document was published ("" for dated and promised figures)
         self._groups: dict[tuple[str | None, str], dict[str | None, dict[str | None, list[Figure]]]] = {}
-        self._by_source: dict[str, list[Event]] = {}
-        self._by_target: dict[str, list[Event]] = {}
+        # (source, target) -> the day the event's document was published (None: undated) -> events
+        self._by_pair: dict[tuple[str, str], dict[str | None, list[Event]]] = {}
         self._link_items: dict[tuple[str, str], set[str]] = {}  # (kind, item) -> link ids
 
     def add(self, doc: Document, figures: list[Figure], events: list[Event]) -> None:
@@ -74,10 +74,8 @@ class MemoryCorpus:
             self._groups.setdefault((f.measure_key, f.unit), {}).setdefault(f.place, {}).setdefault(day, []).append(f)
         for e in events:
             self._seq[e.id] = len(self._seq)
-            if e.source:
-                self._by_source.setdefault(e.source, []).append(e)
-            if e.target:
-                self._by_target.setdefault(e.target, []).append(e)
+            if e.source and e.target:
+                self._by_pair.setdefault((e.source, e.target), {}).setdefault((doc.published or "")[:10] or None, []).append(e)
         self.figures += figures
         self.events += events
         if (mh := signature(doc.text)) is not None:
@@ -100,8 +98,10 @@ class MemoryCorpus:
         days = ["", *_days(*published)]
         return self._in_order(d.get(day, []) for d in by_day for day in days)
 
-    def events_about(self, source: str | None, target: str | None) -> list[Event]:
-        return self._in_order([self._by_source.get(source, []) if source else [], self._by_target.get(target, []) if target else []])
+    def events_between(self, source: str, target: str, published: tuple[str, str] | None = None) -> list[Event]:
+        by_day = self._by_pair.get((source, target), {})
+        days = by_day if published is None else [None, *_days(*published)]
+        return self._in_order(by_day.get(day, []) for day in days)
 
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]:
         ids = set().union(*(self._link_items.get((kind, i), set()) for i in items))
@@ -130,6 +130,14 @@ class MemoryCorpus:
             self.links[link.id] = link
             for item in link.items:
                 self._link_items.setdefault((link.kind, item), set()).add(link.id)
+
+
+def shifted_day(day: date, days: int) -> str:
+    """``day`` moved by ``days``, as an ISO date; the first or last day there is when that falls off the calendar."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.max if days > 0 else date.min).isoformat()
 
 
 def _days(first: str, last: str) -> Iterator[str]:

@@ -48,14 +48,32 @@ class People(Protocol):
 
 
 class PeopleInMemory:
-    def __init__(self, entities: dict[str, Entity]) -> None:
-        self.entities = entities
+    """The entities met so far by one run of ``khabar extract``, people filed by their key as the store files them
+    (a lookup reads one key's people, not every person met)."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_key: dict[str, list[str]] = {}
 
     def people_with_key(self, key: str) -> list[Entity]:
-        return [e for e in self.entities.values() if e.kind == "person" and person_key(e.name) == key]
+        return [self.entities[i] for i in self._by_key.get(key, [])]
 
     def has_entity(self, entity_id: str) -> bool:
         return entity_id in self.entities
+
+    def merge(self, ent: Entity) -> None:
+        """Add a document's entity, or merge it into the one with its id: aliases, documents, what was unknown."""
+        known = self.entities.get(ent.id)
+        if known is None:
+            self.entities[ent.id] = Entity(**{**ent.__dict__, "aliases": list(ent.aliases), "docs": list(ent.docs)})
+            if ent.kind == "person":
+                self._by_key.setdefault(person_key(ent.name), []).append(ent.id)
+            return
+        known.aliases += [a for a in ent.aliases if a not in known.aliases and a != known.name]
+        known.docs += [d for d in ent.docs if d not in known.docs]
+        known.country = known.country or ent.country
+        known.actor_code = known.actor_code or ent.actor_code
+        known.role = known.role or ent.role
 
 
 def _match(people: People, ent: Entity) -> Entity | None:

@@ -1,13 +1,20 @@
 """One event however many outlets report it (same_event), and reports set against denials (denial)."""
 from __future__ import annotations
 
-from khabar.connect import Corpus, link_id
+from datetime import date
+
+from khabar.connect import Corpus, link_id, shifted_day
 from khabar.records import Event, Link
 
 # Types close enough that a report of one and a denial of the other are about the same thing.
 FAMILIES = {"SUPPORT": "help", "AID": "help", "COOPERATE": "help"}
 FACTUAL = {"asserted", "reported"}
 SLACK_DAYS = 3
+# Reports compared with a new one: those published this close to it (and undated ones). Outlets report one event
+# within weeks; a denial may come months after the report. The bound keeps each new event's candidates to a season
+# of news between the same two actors, not every report of them in the archive.
+SAME_EVENT_DAYS = 30
+DENIAL_DAYS = 365
 
 
 def _family(event_type: str) -> str:
@@ -30,6 +37,19 @@ def _dates_fit(a: Event, b: Event) -> bool:
     return a0 - slack <= b1 and b0 - slack <= a1
 
 
+def _candidates(corpus: Corpus, ev: Event, days: int) -> list[Event]:
+    """Events between the same source and target, from documents published within ``days`` of ``ev``'s."""
+    if not (ev.source and ev.target):
+        return []
+    doc = corpus.document(ev.doc)
+    try:
+        day = date.fromisoformat(doc.published[:10]) if doc and doc.published else None
+    except ValueError:
+        day = None
+    window = None if day is None else (shifted_day(day, -days), shifted_day(day, days))
+    return corpus.events_between(ev.source, ev.target, window)
+
+
 def _outlets(corpus: Corpus, doc_ids: list[str]) -> list[str]:
     """One name per independent source: syndicated copies count once."""
     seen: set[str] = set()
@@ -49,7 +69,7 @@ def same_event_links(corpus: Corpus, events: list[Event]) -> list[Link]:
         if ev.mode not in FACTUAL:
             continue
         copies = corpus.syndicated_with(ev.doc)
-        matches = [c for c in corpus.events_about(ev.source, ev.target)
+        matches = [c for c in _candidates(corpus, ev, SAME_EVENT_DAYS)
                    if c.doc != ev.doc and c.doc not in copies and c.type == ev.type and c.mode in FACTUAL
                    and _same_actors(ev, c) and _dates_fit(ev, c)]
         if not matches:
@@ -71,7 +91,7 @@ def same_event_links(corpus: Corpus, events: list[Event]) -> list[Link]:
 def denial_links(corpus: Corpus, events: list[Event]) -> list[Link]:
     out: dict[str, Link] = {}
     for ev in events:
-        related = [c for c in corpus.events_about(ev.source, ev.target)
+        related = [c for c in _candidates(corpus, ev, DENIAL_DAYS)
                    if c.id != ev.id and _family(c.type) == _family(ev.type) and _same_actors(ev, c)]
         if ev.mode == "denied":
             pairs = [(c, ev) for c in related if c.mode in FACTUAL]

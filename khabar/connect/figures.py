@@ -10,11 +10,11 @@ Reports and exports show links at or above ``Settings.link_threshold``.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from khabar.connect import Corpus, link_id
+from khabar.connect import Corpus, link_id, shifted_day
 from khabar.nlp.names import CYRILLIC, country_name, dictionary_form
 from khabar.records import Figure, Link
 from khabar.vocab import GENERIC_MEASURES, QUANTITY_VERBS, tables
@@ -307,17 +307,10 @@ def _window(corpus: Corpus, new: list[Figure]) -> tuple[str, str]:
     spans = [span for f in _observed(new) if (span := _span(corpus, f))]
     if not spans:
         return NO_DAYS  # nothing new can be placed in time: no contradiction, whatever the others say
-    return _shifted(min(a for a, _ in spans), -STALE_DAYS), _shifted(max(b for _, b in spans), STALE_DAYS)
+    return shifted_day(min(a for a, _ in spans), -STALE_DAYS), shifted_day(max(b for _, b in spans), STALE_DAYS)
 
 
 NO_DAYS = ("9999-12-31", "0001-01-01")  # a window no day is in
-
-
-def _shifted(day: date, days: int) -> str:
-    try:
-        return (day + timedelta(days=days)).isoformat()
-    except OverflowError:
-        return (date.max if days > 0 else date.min).isoformat()
 
 
 def links(corpus: Corpus, figures: list[Figure]) -> list[Link]:

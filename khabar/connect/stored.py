@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import Select, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from khabar.connect.syndication import BANDS, THRESHOLD, bands, jaccard, signature, to_bytes
@@ -36,17 +36,17 @@ class StoreCorpus:
         where = (s.figures.c.measure_key == key) & (s.figures.c.unit == unit)
         if place is not None:
             where &= or_(s.figures.c.place == place, s.figures.c.place.is_(None))
-        if published is not None:  # "2021-10-26T08:00" is on the 26th: before the day after the last
-            last = date.fromisoformat(published[1])
-            after = (last + timedelta(days=1)).isoformat() if last < date.max else "9999-99"
-            docs = select(s.documents.c.id).where(s.documents.c.published >= published[0], s.documents.c.published < after)
+        if published is not None:
+            docs = _published_within(published)
             where &= or_(s.figures.c.date_start.is_not(None), s.figures.c.promised.is_(True), s.figures.c.doc.in_(docs))
         return self._items(Figure, where)
 
-    def events_about(self, source: str | None, target: str | None) -> list[Event]:
-        conditions = [s.events.c.source == source] if source else []
-        conditions += [s.events.c.target == target] if target else []
-        return self._items(Event, or_(*conditions)) if conditions else []
+    def events_between(self, source: str, target: str, published: tuple[str, str] | None = None) -> list[Event]:
+        where = (s.events.c.source == source) & (s.events.c.target == target)
+        if published is not None:  # documents published within the days, or undated (they cannot be placed)
+            where &= or_(s.events.c.doc.in_(_published_within(published)),
+                         s.events.c.doc.in_(select(s.documents.c.id).where(s.documents.c.published.is_(None))))
+        return self._items(Event, where)
 
     def links_with(self, kind: str, items: Iterable[str]) -> list[Link]:
         items = list(items)
@@ -104,6 +104,14 @@ class StoreCorpus:
             conn.execute(insert(s.links), [{"id": k.id, "kind": k.kind, "items": k.items, "note": k.note, "score": k.score,
                                             "evidence": k.evidence} for k in links])
             conn.execute(insert(s.link_items), [{"link": k.id, "item": i} for k in links for i in dict.fromkeys(k.items)])
+
+
+def _published_within(days: tuple[str, str]) -> Select:
+    """The ids of documents published from the first to the last of ``days`` (ISO dates), both included;
+    "2021-10-26T08:00" is on the 26th: before the day after the last."""
+    last = date.fromisoformat(days[1])
+    after = (last + timedelta(days=1)).isoformat() if last < date.max else "9999-99"
+    return select(s.documents.c.id).where(s.documents.c.published >= days[0], s.documents.c.published < after)
 
 
 def connect_pending(store: Store, on_failure: Callable[[AnalysisError], None] | None = None) -> list[Link]:

@@ -198,6 +198,7 @@ def transliterate(text: str, scheme: str = "wikipedia") -> str:
     return _schema(scheme).translate(text) if CYRILLIC.search(text) else text
 
 
+@lru_cache(maxsize=65536)  # asked again for every person each document names
 def name_key(name: str) -> str:
     """One spelling per name across scripts and transliterations: Рахмон, Rahmon, Rakhmon → "rahmon"."""
     key = transliterate(name).casefold().replace("-", " ")

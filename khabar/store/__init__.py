@@ -219,8 +219,7 @@ class Store:
         name = row.name
         if ent.kind == "person" and len(ent.name.split()) > len(row.name.split()):
             name = ent.name  # "Rahmon" stored first, "Emomali Rahmon" now: the full name becomes the name
-        aliases = list(row.aliases or [])
-        aliases += [a for a in [*ent.aliases, ent.name, row.name] if a not in aliases and a != name]
+        aliases = [a for a in dict.fromkeys([*(row.aliases or []), *ent.aliases, ent.name, row.name]) if a != name]  # each once
         conn.execute(update(s.entities).where(s.entities.c.id == ent.id).values(
             name=name, aliases=aliases, country=row.country or ent.country, actor_code=row.actor_code or ent.actor_code,
             role=row.role or ent.role))

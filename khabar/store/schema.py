@@ -80,6 +80,7 @@ documents = Table(
     Index(None, "published"),
     Index(None, "publisher"),  # filters of the web workbench (migration 0002)
     Index(None, "language"),
+    Index(None, "seq"),  # the next document's place in ingestion order, read on every write (migration 0005)
 )
 
 revisions = Table(

@@ -56,10 +56,13 @@ def test_indexes_answer_what_a_scan_answers_in_the_same_order(seed):
         for place in PLACES:
             scan = [f for f in corpus.figures if f.measure_key == key and f.unit == "count" and (place is None or f.place in (place, None))]
             assert corpus.figures_in_group(key, "count", place) == scan
-    for source in ["Ea", "Eb", None]:
-        for target in ["Ec", "Ea", None]:
-            scan = [e for e in corpus.events if (source and e.source == source) or (target and e.target == target)]
-            assert corpus.events_about(source, target) == scan
+    for source in ["Ea", "Eb"]:
+        for target in ["Ec", "Ea"]:
+            scan = [e for e in corpus.events if e.source == source and e.target == target]
+            assert corpus.events_between(source, target) == scan
+            window = ("2021-03-01", "2021-06-30")
+            near = [e for e in scan if window[0] <= corpus.document(e.doc).published <= window[1]]
+            assert corpus.events_between(source, target, window) == near
     links = [Link(id=f"L{k}", kind=kind, items=items) for k, (kind, items) in
              enumerate([("syndicated", ["d1", "d2"]), ("same_event", ["d1:E0", "d3:E1"]), ("syndicated", ["d2", "d5"])])]
     corpus.put_links(links)
@@ -108,11 +111,13 @@ def test_a_new_figure_meets_the_figures_of_its_season_not_of_every_year():
 def test_the_store_bounds_the_candidates_as_the_memory_corpus_does(db_url):
     corpus, added = _corpus(11, n_docs=80)
     with Store(db_url) as store:
-        for doc, figures, _events in added:
+        for doc, figures, events in added:
             doc.content_hash = doc.id
-            store.add(doc, Extraction(doc.id, figures=figures))
+            store.add(doc, Extraction(doc.id, figures=figures, events=events))
         stored = StoreCorpus(store)
         for window in [("2021-03-01", "2021-06-30"), figure_rules.NO_DAYS, None]:
             for place in PLACES:
                 want = sorted(f.id for f in corpus.figures_in_group("trawler", "count", place, published=window))
                 assert sorted(f.id for f in stored.figures_in_group("trawler", "count", place, published=window)) == want
+            want = sorted(e.id for e in corpus.events_between("Ea", "Ec", window))
+            assert sorted(e.id for e in stored.events_between("Ea", "Ec", window)) == want

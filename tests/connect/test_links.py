@@ -131,6 +131,22 @@ def test_denial_sets_report_against_denial(stored):
     assert [i.split(":")[0] for i in denial.items] == ["e", "f"]
 
 
+def test_event_links_look_back_a_season_not_the_whole_archive(tmp_path):
+    """A denial answers a report of months ago; one event is told by outlets within weeks, not a year apart."""
+    docs = [{"id": "r", "url": "u:r", "published": "2023-01-10", "text": "According to reports, Hungary is supplying ammunition to Serbia."},
+            {"id": "d", "url": "u:d", "published": "2023-08-01", "text": "Hungary denied supplying ammunition to Serbia."},
+            {"id": "o", "url": "u:o", "published": "2024-09-01", "text": "Hungary denied supplying ammunition to Serbia again."},
+            {"id": "m1", "url": "u:m1", "published": "2023-03-03", "text": "Kenya's president hosted Ugandan officials in Nairobi."},
+            {"id": "m2", "url": "u:m2", "published": "2023-06-20", "text": "Kenya's president hosted Ugandan officials in Nairobi."}]
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    ingest([_write(tmp_path / "docs.jsonl", docs)], db=db)
+    with Store(db) as store:
+        links = _links(store)
+    [denial] = _by_kind(links, "denial")
+    assert [i.split(":")[0] for i in denial.items] == ["r", "d"]  # the denial 13 months on answers nothing found since
+    assert _by_kind(links, "same_event") == []  # the same words 3 months apart: two meetings, not one told twice
+
+
 def test_syndicated_copies_are_linked_not_merged(stored):
     store, _ = stored
     [synd] = _by_kind(_links(store), "syndicated")

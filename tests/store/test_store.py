@@ -76,10 +76,11 @@ def test_entities_merge_aliases_and_list_documents(db_url):
         a, b = _doc("First text."), _doc("Second text.")
         store.add(a, _ext(a))
         ext_b = _ext(b)
-        ext_b.entities["E1"].aliases = ["Dushanbe"]
+        ext_b.entities["E1"].aliases = ["Dushanbe", "Душанбе"]
+        ext_b.entities["E1"].name = "Душанбе"  # a name that is also one of its own aliases: kept once
         store.add(b, ext_b)
         [ent] = list(store.entities())
-        assert ent.aliases == ["Tajik", "Dushanbe"] and sorted(ent.docs) == sorted([a.id, b.id])
+        assert ent.aliases == ["Tajik", "Dushanbe", "Душанбе"] and sorted(ent.docs) == sorted([a.id, b.id])
 
 
 def test_reopening_keeps_data_and_schema_version(db_url):
