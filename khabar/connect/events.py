@@ -103,8 +103,9 @@ def denial_links(corpus: Corpus, events: list[Event]) -> list[Link]:
             lid = link_id("denial", claim.id)
             known = out.get(lid) or next(iter(corpus.links_with("denial", [claim.id])), None)
             items = list(dict.fromkeys([*(known.items if known and known.id == lid else [claim.id]), denial.id]))
+            deniers = _outlets(corpus, [i.split(":")[0] for i in items[1:]])  # a syndicated copy's denial once
             out[lid] = Link(id=lid, kind="denial", items=items,
-                            note=f"{claim.mode} {claim.type} '{claim.trigger}' — denied {len(items) - 1} time(s), "
+                            note=f"{claim.mode} {claim.type} '{claim.trigger}' — denied {len(deniers)} time(s), "
                                  f"last: '{denial.trigger}'",
                             evidence={"types": [claim.type, denial.type], "modes": [claim.mode, denial.mode],
                                       "source": claim.source, "target": claim.target, "triggers": [claim.trigger, denial.trigger]})

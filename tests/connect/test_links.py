@@ -147,6 +147,21 @@ def test_event_links_look_back_a_season_not_the_whole_archive(tmp_path):
     assert _by_kind(links, "same_event") == []  # the same words 3 months apart: two meetings, not one told twice
 
 
+def test_a_denial_a_syndicated_copy_repeats_is_counted_once(tmp_path):
+    denial = "Hungary denied supplying ammunition to Serbia. " + LONG
+    docs = [{"id": "r", "url": "u:r", "published": "2023-04-03", "publisher": "North Wire",
+             "text": "According to reports, Hungary is supplying ammunition to Serbia."},
+            {"id": "d1", "url": "u:d1", "published": "2023-04-05", "publisher": "East Daily", "text": denial},
+            {"id": "d2", "url": "u:d2", "published": "2023-04-06", "publisher": "Mirror", "text": denial + " (Reprinted.)"}]
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    ingest([_write(tmp_path / "docs.jsonl", docs)], db=db)
+    with Store(db) as store:
+        links = _links(store)
+    assert len(_by_kind(links, "syndicated")) == 1
+    [link] = _by_kind(links, "denial")
+    assert [i.split(":")[0] for i in link.items] == ["r", "d1", "d2"] and "denied 1 time(s)" in link.note
+
+
 def test_syndicated_copies_are_linked_not_merged(stored):
     store, _ = stored
     [synd] = _by_kind(_links(store), "syndicated")
