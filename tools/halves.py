@@ -1,11 +1,12 @@
-"""Dev script (not shipped): khabar on the Russian gold sets, scored whole and by halves (tuned / kept unseen).
+"""Dev script (not shipped): khabar on the full-article gold sets, scored whole and by halves (tuned / kept unseen).
 
-    .venv/bin/python tools/ru_halves.py [../shared]
+    .venv/bin/python tools/halves.py [../shared]
 
-Runs ``khabar extract`` on news-ru-dev and factrueval-dev and scores the export with ``../shared/eval/score.py``:
-the whole set, then the half rules were tuned on and the half kept unseen while tuning. news-ru-dev: the even
-lines of corpus.jsonl (first, third, ...) were tuned on, the odd lines kept unseen; factrueval-dev: the halves
-of tools/ru_entities.py (urls sorted, taken alternately), so that its unseen half stays the one phase 1 kept.
+Runs ``khabar extract`` on news-dev, news-ru-dev and factrueval-dev and scores the export with
+``../shared/eval/score.py``: the whole set, then the half rules were tuned on and the half kept unseen while
+tuning. news-dev and news-ru-dev: the even lines of corpus.jsonl (first, third, ...) were tuned on, the odd lines
+kept unseen; factrueval-dev: the halves of tools/ru_entities.py (urls sorted, taken alternately), so that its
+unseen half stays the one phase 1 kept.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def score(gold: dict, export: Path, score_py: Path) -> str:
 
 def main(shared: str = str(ROOT.parent / "shared")) -> None:
     fixtures, score_py = Path(shared) / "fixtures", Path(shared) / "eval" / "score.py"
-    for folder in (fixtures / "news-ru-dev", fixtures / "peers" / "factrueval-dev"):
+    for folder in (fixtures / "news-dev", fixtures / "news-ru-dev", fixtures / "peers" / "factrueval-dev"):
         with tempfile.NamedTemporaryFile("w", prefix=f"khabar-{folder.name}-", suffix=".jsonl", delete=False) as out:
             subprocess.run([sys.executable, "-m", "khabar.cli", "extract", str(folder / "corpus.jsonl"), "--format", "jsonl"],
                            stdout=out, check=True, cwd=ROOT)
