@@ -181,11 +181,15 @@ def linked_records(documents: Iterable[Analysed], settings: Settings, report: Ca
     yield from (link.as_dict() for link in shown(links, settings.link_threshold))
 
 
-def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None) -> Extraction:
+def extract_text(text: str, published: str | None = None, url: str | None = None, model: str | None = None,
+                 language: str | None = None) -> Extraction:
     """Everything extracted from one text, with dates resolved against ``published`` (ISO date).
 
         ext = extract_text("Kazakhstan sent troops to the border on Monday.", published="2022-01-05")
         ext.events[0].type  # 'MOBILIZE'
+
+    ``language`` (ISO 639-1) is detected from the text when not given, as ``ingest`` does; a language
+    khabar does not analyse gives an empty extraction.
 
     Raises ``AnalysisError`` if an extractor fails on the text.
     """
@@ -195,6 +199,6 @@ def extract_text(text: str, published: str | None = None, url: str | None = None
     def fail(error: AnalysisError) -> None:
         raise error
 
-    doc = make_document(Parsed(url=url, published=published, body=text), "<text>", language="en")
+    doc = make_document(Parsed(url=url, published=published, body=text), "<text>", language=language)
     [(_, ext)] = list(extract_documents([doc], model, on_failure=fail))
     return ext or Extraction(doc.id)

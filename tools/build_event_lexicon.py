@@ -34,6 +34,10 @@ MARKERS = frozenset("$+^%")
 # Where khabar's annotation guidelines code a CAMEO class differently from the 2021 PLOVER table:
 # appeals (CAMEO 02) are requests, sanctions and embargoes (163) are SANCTION.
 PLOVER_OVERRIDES = {"02": "REQUEST", "163": "SANCTION"}
+# CAMEO codes a pattern takes from whom the act is done to, not from the act: "arrest protesters" is violent
+# repression (175, ASSAULT in PLOVER) only because of its object. The guidelines code the act ("arrests ... are
+# COERCE"), so a verb whose own type is COERCE keeps it under these patterns; "kill protesters" stays ASSAULT.
+BY_OBJECT_CODES = frozenset({"175"})
 # CAMEO root classes that are statements, not events (CAMEO 01: comment, deny, ...).
 NO_EVENT_ROOTS = frozenset({"01"})
 
@@ -208,10 +212,12 @@ def generated_rows(blocks: list[Block], plover: dict[str, str]) -> Iterator[Row]
     for block in blocks:
         origin = f"petrarch2:{block.name}"
         verbs = [(written, parts) for written, own in block.verbs if (parts := _verb(written))]
+        own_codes: dict[str, str] = {}  # lemma -> the verb's own code
         for written, own in block.verbs:
             if not (parts := _verb(written)):
                 continue
             code, reverse = _code(own) if own else (block.code, False)
+            own_codes.setdefault(parts[0], code or "")
             if code:
                 yield Row(parts[0], "VERB", plover_of(code, plover), code, prep=parts[2], particle=parts[1],
                           roles="reverse" if reverse else "", origin=origin)
@@ -226,7 +232,11 @@ def generated_rows(blocks: list[Block], plover: dict[str, str]) -> Iterator[Row]
                 if (particle and constraints.get("particle", particle) != particle) or (prep and "prep" in constraints):
                     continue
                 row = {"particle": particle, "prep": prep, **constraints}
-                yield Row(lemma, "VERB", kind, code or "", roles="reverse" if reverse else "", origin=origin, **row)
+                own = own_codes.get(lemma, "")
+                if code in BY_OBJECT_CODES and own and plover_of(own, plover) == "COERCE":
+                    yield Row(lemma, "VERB", "COERCE", own, roles="reverse" if reverse else "", origin=origin, **row)
+                else:
+                    yield Row(lemma, "VERB", kind, code or "", roles="reverse" if reverse else "", origin=origin, **row)
 
 
 def read_extra(path: Path) -> list[Row]:

@@ -325,7 +325,18 @@ def _fits(sense: Sense, trigger: Token) -> bool:
         return False  # "praised for its willingness to cooperate": the reason given
     if any(anc.lemma_.lower() in v.FUNCTION_WORDS["unable"] for anc in _governors(trigger)[:2]):
         return False  # "was unable to take in more refugees": a state of incapacity, not an act
-    return not any(c.dep_ == "dobj" and c.lemma_.lower() in v.ABSTRACT_OBJECTS for c in trigger.children)
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in v.ABSTRACT_OBJECTS and _named_owner(c) is None
+                   for c in trigger.children)  # "seized the initiative"; "backed Peru's initiative" is Peru's
+
+
+def _named_owner(thing: Token) -> str | None:
+    """The actor whose ``thing`` is, by a possessive or a genitive ("Peru's initiative", "инициатива Киргизии");
+    a pronoun owner ("its chance") is not read here."""
+    owners = [c for c in thing.children if c.dep_ == "poss"] + genitives(thing)
+    for owner in (c for c in owners if c.pos_ in {"PROPN", "NOUN"}):
+        if actor := resolve(thing.doc, owner):
+            return actor
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -528,6 +539,12 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
         if actor and actor != source:
             return actor
+    if row.type in VERBAL:  # "criticised the ministry's plan", "backed Georgia's bid": whose the thing is
+        for cand in (c for c in candidates if c.dep_ in {"dobj", "pobj"}):
+            owners = [c for c in cand.children if c.dep_ == "poss"] + genitives(cand)
+            owner = next((actor for c in owners if (actor := resolve(doc, c))), None)
+            if owner and owner != source:
+                return owner
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None
     if subj is not None:  # "The US, Russia and Switzerland met": they meet each other
         for other in (c for c in subj.children if c.dep_ in {"conj", "appos"}):

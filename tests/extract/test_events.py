@@ -182,3 +182,23 @@ def test_the_lexicon_is_one_table_with_senses_that_are_no_event():
     assert any(s.type == "RETREAT" and s.objects for s in release)
     assert any(s.type == "-" and not s.objects for s in release)  # released alone codes nothing
     assert ("talk", "NOUN") in senses and ("apologize", "VERB") in senses
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kazakhstan backed Kyrgyzstan's initiative on water.", "Kyrgyzstan"),
+    ("Senegal criticised the Malian government's decision.", "Mali"),
+    ("Chile rejected Bolivia's proposal for talks.", "Bolivia"),
+])
+def test_a_verbal_act_on_a_thing_is_aimed_at_its_owner(extract, text, target):
+    [(_, _, _, aimed_at)] = _coded(extract(text))
+    assert target in (aimed_at or "")
+
+
+def test_an_abstract_object_with_a_named_owner_is_a_thing_of_that_owner(extract):
+    assert _coded(extract("Peru welcomed Ecuador's initiative."))[0][0] == "SUPPORT"
+    assert extract("Peru seized the initiative.").events == []
+
+
+def test_arresting_protesters_is_coercion_not_an_assault(extract):
+    # PETRARCH-2 codes it 175 (violent repression, ASSAULT in PLOVER) because of its object; the act is an arrest.
+    assert [e.type for e in extract("Police in Lagos arrested forty protesters on Friday.").events] == ["COERCE"]

@@ -145,6 +145,7 @@ def test_adjectives_of_months_and_days_are_dates():
     ("Власти Таджикистана выслали из страны трёх иностранных журналистов.", "COERCE", "Таджикистан", "журналистов"),
     ("Президенты двух стран договорились о строительстве газопровода.", "AGREE", "Президенты", None),
     ("Правительство Казахстана выразило протест в связи с задержанием граждан.", "ACCUSE", "Казахстан", None),
+    ("Казахстан поддержал инициативу Монголии.", "SUPPORT", "Казахстан", "Монголия"),  # whose the thing is
 ])
 def test_events_with_their_actors(text, type_, source, target):
     ext = extract_ru(text)
@@ -214,3 +215,9 @@ def test_a_surname_the_tagger_missed_is_the_person_named_before():
     people = [e for e in ext.entities.values() if e.kind == "person"]
     assert len(people) == 1
     assert any(e.type == "ACCUSE" and e.source == people[0].id for e in ext.events)
+
+
+def test_extract_text_reads_a_russian_text_as_russian():
+    from khabar.api import extract_text
+    assert [e.type for e in extract_text("Казахстан поддержал инициативу Монголии.").events] == ["SUPPORT"]
+    assert extract_text("Kazakhstan backed Mongolia's initiative.", language="en").events[0].type == "SUPPORT"
