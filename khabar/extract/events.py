@@ -329,11 +329,18 @@ def _fits(sense: Sense, trigger: Token) -> bool:
                    for c in trigger.children)  # "seized the initiative"; "backed Peru's initiative" is Peru's
 
 
+def _owners(thing: Token) -> list[Token]:
+    """Who a thing belongs to: its possessive, its genitive, what it is "of" — unless it names an act, whose "of" is
+    whom the act is done to ("the killing of protesters")."""
+    if (thing.lemma_.lower(), "NOUN") in lexicon(thing.doc.lang_):
+        return [c for c in thing.children if c.dep_ == "poss"]
+    return [c for c in thing.children if c.dep_ == "poss"] + of_objects(thing)
+
+
 def _named_owner(thing: Token) -> str | None:
-    """The actor whose ``thing`` is, by a possessive or a genitive ("Peru's initiative", "инициатива Киргизии");
-    a pronoun owner ("its chance") is not read here."""
-    owners = [c for c in thing.children if c.dep_ == "poss"] + genitives(thing)
-    for owner in (c for c in owners if c.pos_ in {"PROPN", "NOUN"}):
+    """The actor whose ``thing`` is ("Peru's initiative", "инициатива Киргизии"); a pronoun owner ("its chance")
+    is not read here."""
+    for owner in (c for c in _owners(thing) if c.pos_ in {"PROPN", "NOUN"}):
         if actor := resolve(thing.doc, owner):
             return actor
     return None
@@ -412,8 +419,9 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
         if agent and (objs := [c for c in agent[0].children if c.dep_ == "pobj"]):
             return _actor(doc, objs[0])
         governor = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head  # "participate in negotiations"
-        if trigger.head.dep_ == "prep" and row.type in PATIENT_TYPES:
-            return None  # "arrested in the killing", "after the shooting": the verb's subject did not do the act
+        if trigger.head.dep_ == "prep" and (row.type in PATIENT_TYPES or row.type == "PROTEST" and
+                                            trigger.head.lower_ in tables(doc.lang_).EVENT_PREPS["circumstance"]):
+            return None  # "arrested in the killing", "resigned after the protests": the verb's subject did not do it
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
             return _actor(doc, subj)
         return None
@@ -446,8 +454,7 @@ def _perpetrator(doc: Doc, victim: str) -> str | None:
     for tok in doc:
         if tok.lemma_.lower() not in tables(doc.lang_).PERPETRATOR_NOUNS:
             continue
-        owners = [c for c in tok.children if c.dep_ == "poss"] + of_objects(tok)
-        if any(resolve(doc, o) == victim for o in owners):
+        if any(resolve(doc, o) == victim for o in _owners(tok)):
             person = tok.head if tok.dep_ == "appos" else named(tok)
             if person is not tok and (actor := resolve(doc, person)) and actor != victim:
                 return actor
@@ -539,10 +546,9 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
         actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
         if actor and actor != source:
             return actor
-    if row.type in VERBAL:  # "criticised the ministry's plan", "backed Georgia's bid": whose the thing is
+    if row.type != "MOBILIZE":  # "criticised the ministry's plan", "froze the assets of three officials": whose it is
         for cand in (c for c in candidates if c.dep_ in {"dobj", "pobj"}):
-            owners = [c for c in cand.children if c.dep_ == "poss"] + genitives(cand)
-            owner = next((actor for c in owners if (actor := resolve(doc, c))), None)
+            owner = next((actor for c in _owners(cand) if (actor := resolve(doc, c))), None)
             if owner and owner != source:
                 return owner
     subj = subject_of(trigger) if trigger.pos_ != "NOUN" else None

@@ -397,7 +397,7 @@ EVENT_LEXICON: tuple[str, str] = ("event_lexicon.tsv", "event_classes.tsv")
 # Prepositions by the part they introduce around an event, in order of preference where several fit.
 EVENT_PREPS: dict[str, tuple[str, ...]] = {
     "of": ("of",),  # "the killing of X": the target of an act a noun names
-    "target": ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from"),  # "talks with", "fired at"
+    "target": ("with", "to", "against", "at", "on", "for", "toward", "towards", "into", "from", "between"),  # "talks with", "fired at"
     "assault": ("outside", "near"),  # "bombs exploded outside the U.S. embassies": where an attack aims
     "source": ("from",),  # "pressure from Congress", "received aid from Japan"
     "agent": ("by",),  # "the arrest by police"

@@ -202,3 +202,18 @@ def test_an_abstract_object_with_a_named_owner_is_a_thing_of_that_owner(extract)
 def test_arresting_protesters_is_coercion_not_an_assault(extract):
     # PETRARCH-2 codes it 175 (violent repression, ASSAULT in PLOVER) because of its object; the act is an arrest.
     assert [e.type for e in extract("Police in Lagos arrested forty protesters on Friday.").events] == ["COERCE"]
+
+
+def test_what_a_thing_is_of_is_its_owner_but_what_an_act_is_of_is_its_victim(extract):
+    assert _coded(extract("Canada froze the assets of two Belarusian officials."))[0][3] == "Belarus"
+    assert _coded(extract("Uruguay welcomed the ruling of the Argentine court."))[0][3] == "Argentina"
+    coded = _coded(extract("Ghana condemned the killing of protesters in Togo."))
+    assert [c[:3] for c in coded] == [("ACCUSE", "asserted", "Ghana")] and coded[0][3] != "protesters"
+
+
+def test_a_mediator_acts_between_the_parties(extract):
+    assert _coded(extract("Oman mediated between Iran and Bahrain.")) == [("CONSULT", "asserted", "Oman", "Iran")]
+
+
+def test_protests_before_or_after_an_act_are_not_its_subject_s(extract):
+    assert [e.type for e in extract("The Peruvian minister resigned after the protests.").events] == ["RETREAT"]
