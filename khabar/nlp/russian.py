@@ -65,6 +65,9 @@ DEP_LABELS: dict[str, str] = {
 NEGATIONS: frozenset[str] = frozenset({"не", "ни", "нет"})
 # natasha's entity types -> spaCy's English labels; a LOC that is a country or a city becomes GPE, a people NORP.
 ENTITY_LABELS: dict[str, str] = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+# Where a word stands as a noun: an adjective or participle there is a noun ("Протестующие собрались", "военные").
+NOMINAL_SLOTS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
+VERB_ENDINGS: tuple[str, ...] = ("ть", "ться", "ти", "чь")  # a noun given a verb's lemma is a participle natasha misread
 BATCH = 64  # sentences per natasha batch: slovnet pads a batch to its longest sentence
 
 
@@ -194,8 +197,11 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
     for sent, tags, _, _ in sents:
         for token, tag in zip(sent, tags.tokens, strict=True):
             feats = "|".join(f"{k}={v}" for k, v in sorted(tag.feats.items()))
-            lemma = vocab.lemmatize(token.text, tag.pos, tag.feats) or token.lower_
-            rows[token.i] = [heads[token.i] - token.i, SYMBOLS.get(tag.pos, SYMBOLS["X"]), strings.add(tag.pos), strings.add(lemma),
+            pos, lemma = tag.pos, vocab.lemmatize(token.text, tag.pos, tag.feats) or token.lower_
+            if labels[token.i] in NOMINAL_SLOTS and (pos == "ADJ" or tag.feats.get("VerbForm") == "Part" or
+                                                     pos == "NOUN" and lemma.endswith(VERB_ENDINGS)):  # "Бастующие" -> "бастовать"
+                pos, lemma = "NOUN", _substantive(vocab, token.text, lemma)
+            rows[token.i] = [heads[token.i] - token.i, SYMBOLS.get(pos, SYMBOLS["X"]), strings.add(pos), strings.add(lemma),
                              morphology.add(feats), strings.add(labels[token.i])]
     for sent in doc.sents:
         words = [t.i for t in sent if not t.is_space]
@@ -209,6 +215,16 @@ def _annotate(doc: Doc, sents: list, vocab) -> None:
     array = numpy.column_stack([heads, array])
     doc.from_array([HEAD, POS, TAG, LEMMA, MORPH, DEP], array)
     doc.ents = _entities(doc, sents, vocab)
+
+
+def _substantive(vocab, word: str, lemma: str) -> str:
+    """The dictionary form of an adjective or participle used as a noun: "протестующие" -> "протестующий" (natasha
+    gives a participle its verb's lemma), "рабочие" -> "рабочий"."""
+    for parse in vocab.parse(word):
+        if parse.pos == "ADJ" or parse.feats.get("VerbForm") == "Part":
+            form = parse.inflect({"Masc", "Sing", "Nom"})
+            return form.word if form else lemma
+    return lemma
 
 
 def _one_tree(heads: list[int], labels: list[str], sent: list[int]) -> None:

@@ -146,6 +146,8 @@ def test_adjectives_of_months_and_days_are_dates():
     ("Президенты двух стран договорились о строительстве газопровода.", "AGREE", "Президенты", None),
     ("Правительство Казахстана выразило протест в связи с задержанием граждан.", "ACCUSE", "Казахстан", None),
     ("Казахстан поддержал инициативу Монголии.", "SUPPORT", "Казахстан", "Монголия"),  # whose the thing is
+    ("Митингующие потребовали отставки мэра Оша.", "REQUEST", "Митингующие", None),  # a participle as a noun
+    ("Протестующие собрались у здания парламента в Бишкеке.", "PROTEST", "Протестующие", None),
 ])
 def test_events_with_their_actors(text, type_, source, target):
     ext = extract_ru(text)

@@ -285,3 +285,9 @@ def test_english_names_of_russian_places_and_organisations():
 
 def test_dictionary_forms():
     assert names.dictionary_form("беженцев") == "беженец" and names.dictionary_form("Refugees") == "refugees"
+
+
+def test_an_adjective_or_participle_standing_as_a_noun_is_a_noun_with_its_own_lemma():
+    from khabar.nlp.russian import load_russian
+    doc = load_russian()("Бастующие перекрыли дорогу, а рабочие ушли.")
+    assert [(t.pos_, t.lemma_) for t in doc if t.lower_ in {"бастующие", "рабочие"}] == [("NOUN", "бастующий"), ("NOUN", "рабочий")]
