@@ -41,7 +41,11 @@ test: $(VENV)/.installed-test lint chromium
 eval: $(VENV)/.installed
 	$(BIN)/python -m tests.quality.gold --shared $(SHARED)
 
+# Throughput on real articles when the gold sets are beside the checkout, then on the worst case for linking.
+REAL_ARTICLES := $(wildcard $(SHARED)/fixtures/news-dev/corpus.jsonl $(SHARED)/fixtures/peers/polnear-dev/corpus.jsonl $(SHARED)/fixtures/peers/tbaq/corpus.jsonl)
+
 bench: $(VENV)/.installed
+	$(if $(REAL_ARTICLES),$(BIN)/python bench/throughput.py --corpus $(REAL_ARTICLES))
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/links_at_scale.py
 
