@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khabar.extract import Extraction
 from khabar.extract.gazetteer import Gazetteer, fold, gazetteer
+from khabar.extract.syntax import text_of
 from khabar.records import Entity, Mention
 from khabar.vocab import FORMER, NAME_SUFFIXES, SECTOR_PRIORITY, SECTORS, TITLES, tables
 
@@ -93,7 +94,7 @@ def _is_full_name(span: Span, g: Gazetteer) -> bool:
 
 def _headline(span: Span) -> bool:
     """Is the span on a line written like a headline: short, most words capitalised, no full stop at its end?"""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end >= 0 else len(text)].strip()
@@ -357,7 +358,7 @@ DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+[A-Z])(?:,\s*([A-Z][\w. ]+?))?\s*(?:\
 
 def _dateline_country(doc: Doc, g: Gazetteer) -> str | None:
     """The country of a dateline that opens the text ("HAVANA (AP) --", "NAIROBI, Kenya —"): where the story is told."""
-    m = DATELINE.match(doc.text)
+    m = DATELINE.match(text_of(doc))
     if m is None:
         return None
     city, country = m.group(1).title(), m.group(2)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import entity_id
 from khabar.extract.gazetteer import gazetteer
-from khabar.extract.syntax import genitives, nearest_subject, of_objects
+from khabar.extract.syntax import genitives, nearest_subject, of_objects, text_of
 from khabar.records import Entity, Mention
 from khabar.vocab import SECTOR_PRIORITY, tables
 
@@ -287,7 +287,7 @@ def _pronoun(state: Coref, token: Token) -> str | None:
 
 def _in_quotes(token: Token) -> bool:
     """Is the word inside quotation marks opened earlier in its paragraph?"""
-    text = token.doc.text
+    text = text_of(token.doc)
     before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
     return before.rfind("“") > before.rfind("”") or before.rfind("``") > before.rfind("''") or before.count('"') % 2 == 1
 

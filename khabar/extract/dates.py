@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from khabar.extract import Extraction
+from khabar.extract.syntax import text_of
 from khabar.records import DateMention, DateValue
 from khabar.vocab import NUMBER_WORDS, tables
 
@@ -364,7 +365,7 @@ def dates_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
     pub = publication_date(doc._.document.published if doc._.document else None)
     if doc.lang_ == "ru":  # natasha tags no dates: the Russian rules find them
-        spans = [s for a, b in tables("ru").date_spans(doc.text) if (s := doc.char_span(a, b, alignment_mode="expand"))]
+        spans = [s for a, b in tables("ru").date_spans(text_of(doc)) if (s := doc.char_span(a, b, alignment_mode="expand"))]
     else:
         spans = [e for e in [*doc.ents, *_present_refs(doc)] if e.label_ in {"DATE", "TIME", ""} and _wanted(e)]
     anchor: date | None = None  # in an undated text, the last day or month its words dated: its year holds for later days

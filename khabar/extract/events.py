@@ -25,6 +25,7 @@ from khabar.extract import Extraction
 from khabar.extract.coref import adopt, entity, resolve
 from khabar.extract.dates import date_of
 from khabar.extract.syntax import (
+    TEXT_KEY,
     genitives,
     has_future,
     is_negated,
@@ -34,6 +35,7 @@ from khabar.extract.syntax import (
     predicate_subject,
     relative_antecedent,
     subject_of,
+    text_of,
 )
 from khabar.vocab import ACCUSING_CUES, COOPERATIVE, HOSTILE, MODE_ORDER, REPORTING_CUES, tables
 
@@ -700,7 +702,7 @@ def _date_carried(doc: Doc, trigger: Token, dated: list) -> object:
         return None
     previous = doc[sent.start - 1].sent
     sent_start, date = dated[-1]
-    if sent_start != previous.start or "\n" in doc.text[previous.end_char : sent.start_char]:
+    if sent_start != previous.start or "\n" in text_of(doc)[previous.end_char : sent.start_char]:
         return None
     return date
 
@@ -777,6 +779,7 @@ def events_component(doc: Doc) -> Doc:
                 trigger=accusation.verb or "", cameo="112"))
     ext.events.sort(key=lambda e: e.start)
     doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
+    doc.user_data.pop(TEXT_KEY, None)
     return doc
 
 

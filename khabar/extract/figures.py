@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from khabar.extract import Extraction
 from khabar.extract.actors import actor_of
 from khabar.extract.dates import date_of
-from khabar.extract.syntax import NP_END, genitives, noun_phrase, of_objects
+from khabar.extract.syntax import NP_END, genitives, noun_phrase, of_objects, text_of
 from khabar.records import DateValue, Figure
 from khabar.vocab import tables
 
@@ -727,7 +727,7 @@ def _quoted_speaker(ext: Extraction, start_char: int, quotes: list[re.Match]) ->
 def figures_component(doc: Doc) -> Doc:
     ext: Extraction = doc._.khabar
     skip = _not_figures(doc)
-    quotes = list(QUOTES.finditer(doc.text))
+    quotes = list(QUOTES.finditer(text_of(doc)))
     i = 0
     while i < len(doc):
         if i in skip or not _is_number_start(doc[i]) or (i and _is_number_start(doc[i - 1]) and doc[i - 1].lower_ not in {"a", "an"}):

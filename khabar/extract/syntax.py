@@ -5,11 +5,20 @@ two languages say a thing differently — "of" or a genitive, "will" or a future
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from khabar.vocab import tables
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+TEXT_KEY = "khabar_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy's ``doc.text`` joins every token on each access, and the components read
+    it for every name, pronoun and figure (retokenizing never changes it)."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]
 CLIMB = {"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"}
 
 
