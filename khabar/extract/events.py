@@ -1,11 +1,12 @@
 """Political events coded in PLOVER: who did what to whom, and how the text presents it.
 
 The event lexicon (``khabar/data/event_lexicon.tsv``, generated from PETRARCH-2's
-CAMEO verb dictionary plus hand rows) is compiled into one spaCy
-``DependencyMatcher`` with one pattern per shape of constraint (a trigger alone,
-with an object, a preposition, a particle, a subject); the matches tell which
-words are around each trigger, and the most specific lexicon row that fits
-gives the type, or says the sense is no event ("released a report"). Source and
+CAMEO verb dictionary plus hand rows) is read into the words each part of a row
+can hold (an object, a preposition, a particle, a subject: ``Shapes``); each
+trigger's children in the parse are read for those parts, and the most specific
+lexicon row that fits gives the type, or says the sense is no event ("released a
+report"). (A spaCy ``DependencyMatcher`` with one pattern per shape gave the same
+records at 5x the cost: it runs a token pattern per node over every word.) Source and
 target come from the parse and the coreference resolver (subject, agent,
 object, the objects of "with", "to", "against"...; pronouns, "the ministry",
 groups named by common nouns); the mode from the sentence ("rumors that",
@@ -18,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from khabar.extract import Extraction
@@ -159,65 +159,36 @@ def _fix_lemmas(doc: Doc) -> None:
             tok.lemma_ = lemma
 
 
-def _shapes(pos: str, language: str) -> dict[str, list[list[dict]]]:
-    """The lexicon as a few dependency patterns, one per shape of constraint: every trigger lemma with that
-    shape in one IN list, every constrained word in another; which row applies is decided after the match."""
+@dataclass(frozen=True)
+class Shapes:
+    """The lexicon's words by the part they play around a trigger of one part of speech: the triggers that need an
+    object, a preposition, a particle or a subject, and the words that can fill each part. Which row applies is
+    decided after the walk, by ``_sense``."""
+
+    triggers: frozenset[str]
+    needing: dict[str, frozenset[str]]  # part ("object", "actor", "prep", "particle", "subject") -> trigger lemmas
+    words: dict[str, frozenset[str]]  # part -> the lemmas (objects, subjects) or words (preps, particles) filling it
+
+
+@lru_cache(maxsize=8)
+def _shapes(pos: str, language: str) -> Shapes:
     senses = [s for (_, p), ss in lexicon(language).items() if p == pos for s in ss]
-    quantities = sorted(tables(language).QUANTITY_NOUNS)
-
-    def lemmas(which) -> list[str]:
-        return sorted({s.lemma for s in senses if which(s)})
-
-    objects = sorted({w for s in senses for w in s.objects if w != ANY_ACTOR})
-    preps = sorted({p for s in senses for p, _ in s.preps})
-    particles = sorted({s.particle for s in senses if s.particle})
-    subjects = sorted({w for s in senses for w in s.subjects})
-    pos_in = ["VERB"] if pos == "VERB" else ["NOUN"]
-
-    def trigger(which) -> dict:
-        return {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": lemmas(which)}, "POS": {"IN": pos_in}}}
-
-    def child(left: str, name: str, deps: list[str], attr: str, values: list[str]) -> dict:
-        return {"LEFT_ID": left, "REL_OP": ">", "RIGHT_ID": name, "RIGHT_ATTRS": {"DEP": {"IN": deps}, attr: {"IN": values}}}
-
-    with_objects = trigger(lambda s: s.objects)
-    with_preps = trigger(lambda s: s.preps)
-    return {
-        "bare": [[trigger(lambda s: True)]],
-        "object": [[with_objects, child("trigger", "object", OBJECT_DEPS[pos], "LEMMA", objects)],
-                   [with_objects, child("trigger", "object", ["prep"], "LOWER", ["of"]), child("object", "pobj", ["pobj"], "LEMMA", objects)],
-                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", quantities),
-                    child("count", "of", ["prep"], "LOWER", ["of"]), child("of", "object", ["pobj"], "LEMMA", objects)],
-                   [with_objects, child("trigger", "count", OBJECT_DEPS[pos], "LEMMA", quantities),  # "тысячи беженцев"
-                    child("count", "object", ["nmod"], "LEMMA", objects)],
-                   [trigger(lambda s: ANY_ACTOR in s.objects), child("trigger", "object", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"])]],
-        "prep": [[with_preps, child("trigger", "prep", PREP_DEPS, "LOWER", preps)],
-                 [with_preps, child("trigger", "carrier", OBJECT_DEPS[pos], "POS", ["NOUN", "PROPN", "PRON"]),
-                  child("carrier", "prep", ["prep"], "LOWER", preps)]],
-        "particle": [[trigger(lambda s: s.particle), child("trigger", "particle", PARTICLE_DEPS, "LOWER", particles)]],
-        "subject": [[trigger(lambda s: s.subjects), child("trigger", "subject", SUBJECT_DEPS, "LEMMA", subjects)],
-                    [trigger(lambda s: s.subjects), child("trigger", "agent", ["agent"], "LOWER", ["by"]),
-                     child("agent", "subject", ["pobj"], "LEMMA", subjects)],
-                    [trigger(lambda s: s.subjects), child("trigger", "subject", ["agent"], "LEMMA", subjects)]],  # no "by"
-    }
-
-
-_MATCHERS: dict[int, DependencyMatcher] = {}
-
-
-def _matcher(doc: Doc) -> DependencyMatcher:
-    if id(doc.vocab) not in _MATCHERS:
-        matcher = DependencyMatcher(doc.vocab)
-        for pos in ("VERB", "NOUN"):
-            for shape, patterns in _shapes(pos, doc.lang_).items():
-                matcher.add(f"khabar_event_{shape}", patterns)
-        _MATCHERS[id(doc.vocab)] = matcher
-    return _MATCHERS[id(doc.vocab)]
+    return Shapes(
+        triggers=frozenset(s.lemma for s in senses),
+        needing={"object": frozenset(s.lemma for s in senses if s.objects),
+                 "actor": frozenset(s.lemma for s in senses if ANY_ACTOR in s.objects),
+                 "prep": frozenset(s.lemma for s in senses if s.preps),
+                 "particle": frozenset(s.lemma for s in senses if s.particle),
+                 "subject": frozenset(s.lemma for s in senses if s.subjects)},
+        words={"object": frozenset(w for s in senses for w in s.objects if w != ANY_ACTOR),
+               "prep": frozenset(p for s in senses for p, _ in s.preps),
+               "particle": frozenset(s.particle for s in senses if s.particle),
+               "subject": frozenset(w for s in senses for w in s.subjects)})
 
 
 @dataclass
 class Around:
-    """What the matcher found around one trigger: its objects, prepositions (with their objects), particles, subjects."""
+    """What is around one trigger: its objects, prepositions (with their objects), particles, subjects."""
 
     objects: list[Token] = field(default_factory=list)
     preps: list[tuple[Token, Token | None]] = field(default_factory=list)
@@ -225,39 +196,68 @@ class Around:
     subjects: list[Token] = field(default_factory=list)
 
 
-# Words in one sentence beyond which it is not prose (a list, a table, a hostile input): the dependency matcher's
-# descendant operators grow with the depth of the tree, so such a sentence is not searched for events.
+# Words in one sentence beyond which it is not prose (a list, a table, a hostile input): no events are searched there.
 MAX_SENTENCE_TOKENS = 250
+NOMINALS = {"NOUN", "PROPN", "PRON"}
 
 
-def _matches(matcher: DependencyMatcher, doc: Doc) -> list[tuple[int, list[int]]]:
-    """The matcher's matches, with token ids in ``doc``; sentences over MAX_SENTENCE_TOKENS are left out."""
-    if all(len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents):
-        return matcher(doc)
-    out = []
-    for sent in (s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS):
-        out += [(key, [sent.start + i for i in ids]) for key, ids in matcher(sent)]
+def _kids(token: Token, deps: set[str] | list[str], attr: str | None = None, values: frozenset[str] = frozenset()) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps and (attr is None or getattr(c, attr) in values)]
+
+
+def _objects(trigger: Token, shapes: Shapes, quantities: frozenset[str]) -> list[Token]:
+    """"sent troops", "the release of prisoners", "sent thousands of troops", "тысячи беженцев"; any actor where a
+    row takes one."""
+    deps, objects, out = OBJECT_DEPS[trigger.pos_], shapes.words["object"], []
+    if trigger.lemma_ in shapes.needing["object"]:
+        out += _kids(trigger, deps, "lemma_", objects)
+        out += [p for of in _kids(trigger, ["prep"], "lower_", frozenset({"of"})) for p in _kids(of, ["pobj"], "lemma_", objects)]
+        for count in _kids(trigger, deps, "lemma_", quantities):
+            out += [p for of in _kids(count, ["prep"], "lower_", frozenset({"of"})) for p in _kids(of, ["pobj"], "lemma_", objects)]
+            out += _kids(count, ["nmod"], "lemma_", objects)
+    if trigger.lemma_ in shapes.needing["actor"]:
+        out += _kids(trigger, deps, "pos_", frozenset(NOMINALS))
     return out
 
 
+def _preps(trigger: Token, shapes: Shapes) -> list[tuple[Token, Token | None]]:
+    """The trigger's prepositions of the lexicon, its own or its object's ("sending troops to"), with their object."""
+    preps = shapes.words["prep"]
+    found = _kids(trigger, PREP_DEPS, "lower_", preps)
+    found += [p for carrier in _kids(trigger, OBJECT_DEPS[trigger.pos_], "pos_", frozenset(NOMINALS))
+              for p in _kids(carrier, ["prep"], "lower_", preps)]
+    out = []
+    for prep in found:
+        pobjs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if prep.dep_ in {"prt", "advmod"}:  # "took in refugees": the particle's object is the verb's
+            pobjs = [c for c in trigger.children if c.dep_ == "dobj"]
+        out.append((prep, pobjs[0] if pobjs else None))
+    return out
+
+
+def _subjects(trigger: Token, shapes: Shapes) -> list[Token]:
+    """The subject, or the agent of a passive with or without "by"."""
+    subjects = shapes.words["subject"]
+    by = [p for agent in _kids(trigger, ["agent"], "lower_", frozenset({"by"})) for p in _kids(agent, ["pobj"], "lemma_", subjects)]
+    return _kids(trigger, SUBJECT_DEPS, "lemma_", subjects) + by + _kids(trigger, ["agent"], "lemma_", subjects)
+
+
 def _around(doc: Doc) -> dict[int, Around]:
+    """Every trigger of the lexicon in the Doc with the words around it that the lexicon's rows ask about."""
+    v = tables(doc.lang_)
+    shapes = {pos: _shapes(pos, doc.lang_) for pos in ("VERB", "NOUN")}
     found: dict[int, Around] = {}
-    for match_id, token_ids in _matches(_matcher(doc), doc):
-        shape = doc.vocab.strings[match_id].rpartition("_")[2]
-        trigger, *bound = (doc[i] for i in token_ids)
-        around = found.setdefault(trigger.i, Around())
-        if shape == "object":
-            around.objects.append(bound[-1])
-        elif shape == "prep":
-            prep = bound[-1]
-            pobjs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-            if prep.dep_ in {"prt", "advmod"}:  # "took in refugees": the particle's object is the verb's
-                pobjs = [c for c in trigger.children if c.dep_ == "dobj"]
-            around.preps.append((prep, pobjs[0] if pobjs else None))
-        elif shape == "particle":
-            around.particles.add(bound[0].lower_)
-        elif shape == "subject":
-            around.subjects.append(bound[-1])
+    for sent in (s for s in doc.sents if len(s) <= MAX_SENTENCE_TOKENS):
+        for trigger in sent:
+            if (sh := shapes.get(trigger.pos_)) is None or trigger.lemma_ not in sh.triggers:
+                continue
+            around = found[trigger.i] = Around(objects=_objects(trigger, sh, v.QUANTITY_NOUNS))
+            if trigger.lemma_ in sh.needing["prep"]:
+                around.preps = _preps(trigger, sh)
+            if trigger.lemma_ in sh.needing["particle"]:
+                around.particles = {c.lower_ for c in _kids(trigger, PARTICLE_DEPS, "lower_", sh.words["particle"])}
+            if trigger.lemma_ in sh.needing["subject"]:
+                around.subjects = _subjects(trigger, sh)
     return found
 
 
