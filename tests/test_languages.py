@@ -38,6 +38,16 @@ def test_an_uzbek_text_in_cyrillic_is_uzbek():
 
 def test_a_short_russian_sentence_is_russian():
     assert detect_language("Киргизия закрыла границу.") == "ru"
+    assert detect_language("Грузия принесла извинения Армении.") == "ru"  # Bulgarian by a hair for the classifier
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Министерството на външните работи на България осъди нападението.", "bg"),
+    ("Влада Србије је осудила напад на амбасаду.", "sr"),
+    ("Міністерство закордонних справ України засудило напад.", "uk"),
+])
+def test_other_short_cyrillic_sentences_keep_their_language(text, language):
+    assert detect_language(text) == language
 
 
 @pytest.fixture

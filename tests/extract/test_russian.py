@@ -148,6 +148,8 @@ def test_adjectives_of_months_and_days_are_dates():
     ("Казахстан поддержал инициативу Монголии.", "SUPPORT", "Казахстан", "Монголия"),  # whose the thing is
     ("Митингующие потребовали отставки мэра Оша.", "REQUEST", "Митингующие", None),  # a participle as a noun
     ("Протестующие собрались у здания парламента в Бишкеке.", "PROTEST", "Протестующие", None),
+    ("Генпрокуратура Казахстана предъявила обвинение бывшему министру.", "COERCE", "Казахстан", None),  # charges brought
+    ("Азербайджан предупредил Армению о последствиях.", "THREATEN", "Азербайджан", "Армения"),
 ])
 def test_events_with_their_actors(text, type_, source, target):
     ext = extract_ru(text)
