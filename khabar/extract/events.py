@@ -425,12 +425,12 @@ def _source(doc: Doc, trigger: Token, obj: Token | None, row: Sense) -> str | No
                                             trigger.head.lower_ in tables(doc.lang_).EVENT_PREPS["circumstance"]):
             return None  # "arrested in the killing", "resigned after the protests": the verb's subject did not do it
         if governor.pos_ in {"VERB", "AUX"} and (subj := subject_of(governor)) is not None and subj.i != trigger.i:
-            return _actor(doc, subj)
+            return _actor(doc, subj, people=row.type == "PROTEST")
         return None
     subj = subject_of(trigger) if not _reduced_relative(trigger) else None  # "soldiers killed": victims
     if subj is not None and (subj.dep_ != "nsubjpass" or subj.head.i != trigger.i):  # "Obama is scheduled to attend"
-        actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj)
-        if actor:
+        actor = _actor(doc, predicate_subject(subj) if subj.dep_ == "nsubj" else subj, people=row.type == "PROTEST")
+        if actor:  # any people protest ("truck drivers staged a protest"); other acts need an actor
             return actor
     if obj is not None:  # "its troops", "Twenty thousand soldiers were sent": whose forces they are
         owner = [c for c in obj.children if c.dep_ == "poss"]
@@ -546,8 +546,8 @@ def _target(doc: Doc, trigger: Token, source: str | None, row: Sense) -> str | N
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     for cand in candidates:
         actor = _actor(doc, cand, people=row.type in PATIENT_TYPES)
-        if actor and actor != source:
-            return actor
+        if actor and actor != source and not any(c.dep_ == "poss" and resolve(doc, c) == source for c in cand.children):
+            return actor  # "withdrew its troops": the source's own people are not whom it acts on
     if row.type != "MOBILIZE":  # "criticised the ministry's plan", "froze the assets of three officials": whose it is
         for cand in (c for c in candidates if c.dep_ in {"dobj", "pobj"}):
             owner = next((actor for c in _owners(cand) if (actor := resolve(doc, c))), None)

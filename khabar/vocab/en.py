@@ -369,7 +369,9 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
 # Nouns for people who are done to rather than acting: victims of attacks and arrests ("a Brooklyn woman was killed").
 PERSON_NOUNS: frozenset[str] = frozenset("man men woman women person persons child children boy boys girl girls doctor doctors "
                                          "victim victims missionary missionaries worker workers student students teenager "
-                                         "teenagers passenger passengers tourist tourists citizen citizens".split())
+                                         "teenagers passenger passengers tourist tourists citizen citizens driver drivers "
+                                         "trucker truckers teacher teachers nurse nurses miner miners pensioner pensioners "
+                                         "resident residents villager villagers lawyer lawyers employee employees".split())
 # Nouns for a state's government: "the government", "the administration" stand for the country the text is about.
 STATE_NOUNS: frozenset[str] = frozenset("government administration regime authorities authority state kremlin".split())
 # Words near a name that give a person's gender, for pronouns.

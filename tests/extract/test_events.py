@@ -217,3 +217,18 @@ def test_a_mediator_acts_between_the_parties(extract):
 
 def test_protests_before_or_after_an_act_are_not_its_subject_s(extract):
     assert [e.type for e in extract("The Peruvian minister resigned after the protests.").events] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", ["Bus drivers staged a protest in Accra.", "Nurses went on strike in Harare.",
+                                  "Hundreds of pensioners rallied in Sofia."])
+def test_any_people_protest(extract, text):
+    assert [e.type for e in extract(text).events] == ["PROTEST"]
+
+
+def test_the_source_s_own_forces_are_not_its_target(extract):
+    [(etype, _, source, target)] = _coded(extract("Armenia withdrew its troops from the Azerbaijani border."))
+    assert (etype, source) == ("RETREAT", "Armenia") and target != "troops"
+
+
+def test_laying_down_arms_is_a_retreat(extract):
+    assert [e.type for e in extract("The Kurdish rebels laid down their arms.").events] == ["RETREAT"]
