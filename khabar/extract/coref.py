@@ -142,6 +142,8 @@ def _resolve(state: Coref, token: Token, people: bool = False) -> str | None:
     if token.lemma_.lower() in v.ENTOURAGE_NOUNS and any(
             c.dep_ in {"compound", "poss"} and _kind(doc, index.get(c.i)) == "person" for c in token.children):
         return _group(state, token, owner=True)  # "Clinton campaign allies", "Trump's lawyers": not Clinton, not Trump
+    if token.lemma_.lower() in v.COMPANY_NOUNS:
+        return _company(state, token)
     nouns = (v.ACTOR_NOUNS | v.ROLE_NOUNS | v.PERSON_NOUNS) if people else v.ACTOR_NOUNS | v.ROLE_NOUNS
     if low not in nouns and token.lemma_.lower() not in nouns:
         # "the Beijing Olympics", "Syrian state media": a thing named after an actor stands for it, a possessive does
@@ -343,6 +345,22 @@ def _description(state: Coref, token: Token) -> str | None:
         countries = [m.entity for m in state.mentions if m.token < token.i and ext.entities.get(m.entity, None) is not None
                      and ext.entities[m.entity].kind == "country"]
         return countries[-1] if countries else None
+    return None
+
+
+def _company(state: Coref, token: Token) -> str | None:
+    """"The company also said": the company named last within a few sentences (an organisation whose name ends
+    like a company's, "Acme Holdings Inc.", or holds the noun, "Aeroflot Airline"); a company the text does not
+    name is nobody."""
+    doc, refs = state.doc, _refs(token)
+    if refs["definite"] and not any(c.lower_ in refs["definite"] for c in token.children):
+        return None  # "a company", "companies": not one named before
+    v, lemma, here = tables(doc.lang_), token.lemma_.lower(), _sent(state, token)
+    for m in reversed([m for m in state.mentions if m.token < token.i and here - m.sent <= WINDOW]):
+        ent = doc._.khabar.entities.get(m.entity)
+        words = [w.strip(".,").lower() for w in ent.name.split()] if ent is not None and ent.kind == "organization" else []
+        if words and (words[-1] in v.COMPANY_SUFFIXES or lemma in words):
+            return m.entity
     return None
 
 

@@ -439,6 +439,8 @@ MODE_CUES: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
 # Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
+# Nouns that describe a company named before ("the company also said"): the coreference resolver's, not actors'.
+COMPANY_NOUNS: frozenset[str] = frozenset("company firm concern conglomerate".split())
 # Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("newspaper paper daily radio television tv agency media reporter reporters journalist "
                                         "journalists broadcaster news magazine weekly website outlet correspondent".split())

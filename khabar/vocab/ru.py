@@ -463,6 +463,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("ни никакой ни один ни одна ни одно".split())
 # Last words or abbreviations of company names: commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("оао зао ооо пао ао ltd inc llc corp холдинг корпорация концерн".split())
+COMPANY_NOUNS: frozenset[str] = frozenset("компания фирма".split())
 # Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио телевидение телеканал агентство сми журналист корреспондент "
                                         "репортер информагентство портал сайт еженедельник журнал блогер".split())

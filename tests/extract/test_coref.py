@@ -92,3 +92,11 @@ def test_a_leaders_government_is_their_country():
 def test_a_persons_lawyers_are_not_that_person():
     doc = _doc("Marta Ruiz lost the primary. Ruiz's lawyers appealed the result in Lima.")
     assert _name(doc, "lawyers") == "Ruiz's lawyers"
+
+
+def test_the_company_is_the_company_named_before():
+    from khabar.api import extract_text
+    ext = extract_text("Borealis Mining Ltd. said output fell 8%. The company also said it would close two pits.")
+    names = {e.id: e.name for e in ext.entities.values()}
+    assert [names.get(s.speaker) for s in ext.statements] == ["Borealis Mining Ltd.", "Borealis Mining Ltd."]
+    assert extract_text("A company in Quito said it would hire 40 people.").statements[0].speaker is None
