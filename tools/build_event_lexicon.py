@@ -66,6 +66,10 @@ class Row:
     def key(self) -> tuple[str, ...]:
         return (self.lemma, self.pos, self.object, self.prep, self.particle, self.subject, "negated" in self.roles)
 
+    def hand_key(self) -> tuple[str, ...]:
+        """Hand rows may split one key by "intransitive" ("fire" alone is no event, "they opened fire" is)."""
+        return (*self.key(), "intransitive" in self.roles)
+
     def cells(self) -> list[str]:
         return [getattr(self, c) for c in COLUMNS]
 
@@ -254,11 +258,14 @@ def read_extra(path: Path) -> list[Row]:
 
 
 def merge(generated: list[Row], extra: list[Row]) -> list[Row]:
-    """Hand rows first and winning; then generated rows, the first of each trigger-and-constraints key."""
+    """Every hand row, winning; then generated rows, the first of each trigger-and-constraints key no hand row has."""
+    taken = {r.key() for r in extra}
     out: dict[tuple[str, ...], Row] = {}
-    for row in [*extra, *generated]:
-        out.setdefault(row.key(), row)
-    return sorted(out.values(), key=lambda r: (r.lemma, r.pos, r.prep, r.object, r.particle, r.subject))
+    for row in generated:
+        if row.key() not in taken:
+            out.setdefault(row.key(), row)
+    rows = [*extra, *out.values()]
+    return sorted(rows, key=lambda r: (r.lemma, r.pos, r.prep, r.object, r.particle, r.subject))
 
 
 HEADER = """\
@@ -309,6 +316,9 @@ def main(argv: list[str] | None = None) -> None:
     unknown = sorted({r.cameo for r in extra if r.cameo and r.cameo not in known})
     if unknown:
         raise SystemExit(f"build_event_lexicon: event_lexicon_extra.tsv: unknown CAMEO codes {unknown}")
+    keys = [r.hand_key() for r in extra]
+    if twice := sorted({k for k in keys if keys.count(k) > 1}):
+        raise SystemExit(f"build_event_lexicon: event_lexicon_extra.tsv: two hand rows for one trigger and constraints: {twice[0]}")
     undefined = [r for r in extra if _classes(r) - set(synsets)]
     if undefined:
         raise SystemExit(f"build_event_lexicon: event_lexicon_extra.tsv: undefined word classes in {undefined[0]}")

@@ -31,6 +31,7 @@ from khabar.vocab import SECTOR_PRIORITY, tables
 
 NON_STATE = {"REB", "OPP", "CVL", "REF", "CRM", "UAF", "PRM"}  # sectors of groups that are not a state's
 WINDOW = 3  # sentences back that a pronoun or a description may reach
+PLURAL_ENDINGS = ("s", "men", "people", "police", "children", "ы", "и")  # a group named in the plural: "they" agrees
 
 
 @dataclass
@@ -236,7 +237,7 @@ def _agrees(state: Coref, eid: str, pronoun: str) -> bool:
     if pronoun in refs["it"]:
         return ent.kind in {"country", "organization"} or ent.kind == "group" and ent.name.split()[-1].lower() in v.INSTITUTION_NOUNS
     # a group named in the plural ("officials", "активисты"), or by a proper name
-    return ent.kind in {"group", "organization"} and (ent.kind != "group" or ent.name.endswith(("s", "ы", "и")) or ent.name[:1].isupper())
+    return ent.kind in {"group", "organization"} and (ent.kind != "group" or ent.name.endswith(PLURAL_ENDINGS) or ent.name[:1].isupper())
 
 
 def _speaker(token: Token) -> Token | None:

@@ -76,7 +76,8 @@ class Sense:
     @property
     def specificity(self) -> int:
         return 2 * bool(self.objects) + 2 * bool(self.preps) + bool(self.particle) + 2 * bool(self.subjects) + \
-            bool(self.preps and any(objs for _, objs in self.preps)) + ("negated" in self.roles) * 3
+            bool(self.preps and any(objs for _, objs in self.preps)) + ("negated" in self.roles) * 3 + \
+            ("intransitive" in self.roles)  # "they opened fire" beats the bare "fire" that is no event
 
     @property
     def reverse(self) -> bool:

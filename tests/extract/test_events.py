@@ -232,3 +232,22 @@ def test_the_source_s_own_forces_are_not_its_target(extract):
 
 def test_laying_down_arms_is_a_retreat(extract):
     assert [e.type for e in extract("The Kurdish rebels laid down their arms.").events] == ["RETREAT"]
+
+
+def test_every_hand_row_is_in_the_generated_lexicon():
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "khabar" / "data"
+
+    def rows(name: str) -> list[tuple[str, ...]]:
+        lines = [line.split("\t") for line in (data / name).read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#") and not line.startswith("lemma\t")]
+        return [tuple((cells + [""] * 9)[:9]) for cells in lines]
+
+    generated = set(rows("event_lexicon.tsv"))
+    assert [row for row in rows("event_lexicon_extra.tsv") if row not in generated] == []
+
+
+def test_a_group_named_in_an_irregular_plural_is_they(extract):
+    coded = _coded(extract("Two gunmen burst into a shop in Lima. They started firing."))
+    assert coded == [("ASSAULT", "asserted", "gunmen", None)]
