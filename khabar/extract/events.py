@@ -265,13 +265,22 @@ def _around(doc: Doc) -> dict[int, Around]:
 def _fits_word(token: Token | None, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     if token is None:
         return False
-    if ANY_ACTOR in words and _actor(token.doc, _counted(token), people=True) is not None:
+    if ANY_ACTOR in words and _names_an_actor(_counted(token)):
         return True  # "released the mayor": any actor
     for key in (token.lemma_.lower(), token.lower_):
         for mods in words.get(key, ()):
             if not mods or set(mods) <= {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}:
                 return True
     return False
+
+
+def _names_an_actor(token: Token) -> bool:
+    """Whether the word itself is an actor or people ("the mayor", "them", "three activists"), not a thing of theirs
+    ("released their tax returns": the resolver gives what is done to a thing to its owner)."""
+    v = tables(token.doc.lang_)
+    itself = token.pos_ in {"PROPN", "PRON"} or token.i in token.doc._.khabar.actors.token_actor or \
+        token.lemma_.lower() in v.ACTOR_NOUNS | v.ROLE_NOUNS | v.PERSON_NOUNS
+    return itself and _actor(token.doc, token, people=True) is not None
 
 
 def _sense_fits(sense: Sense, trigger: Token, around: Around) -> list[Token] | None:
@@ -747,7 +756,7 @@ def events_component(doc: Doc) -> Doc:
         target = _target(doc, trigger, source, row)
         if source is None and row.type == "ASSAULT" and target is not None:
             source = _suspect(trigger, coded_events) or _perpetrator(doc, target)
-        event_type = _announced_intent(ext, trigger, _intent_type(trigger, row.type))
+        event_type = _announced_intent(ext, trigger, _intent_type(trigger, "ACCUSE" if _in_words(trigger, row) else row.type))
         accusation = _accusation(ext, trigger, source, target, event_type)
         if not _has_actors(trigger, row, obj, source, target) or _business(ext, source, target, tables(doc.lang_).COMPANY_SUFFIXES):
             continue
@@ -782,6 +791,16 @@ def events_component(doc: Doc) -> Doc:
     doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
     doc.user_data.pop(TEXT_KEY, None)
     return doc
+
+
+def _in_words(trigger: Token, row: Sense) -> bool:
+    """An attack on a policy, a record, a claim ("attacked four provisions", "attacks on her record"): criticism."""
+    if row.type != "ASSAULT":
+        return False
+    v = tables(trigger.doc.lang_)
+    aimed = [c for c in trigger.children if c.dep_ == "dobj"] + [
+        p for c in trigger.children if c.dep_ == "prep" and c.lower_ in v.EVENT_PREPS["target"] for p in c.children if p.dep_ == "pobj"]
+    return any(t.lemma_.lower() in v.VERBAL_TARGETS for t in aimed)
 
 
 def _has_actors(trigger: Token, row: Sense, obj: Token | None, source: str | None, target: str | None) -> bool:

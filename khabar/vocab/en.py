@@ -439,6 +439,12 @@ MODE_CUES: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("no neither none".split())
 # Last words of company names ("National Intergroup Inc."): commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("inc corp co ltd llc plc ag sa nv gmbh corporation company".split())
+# What an attack can only be aimed at in words: "attacked four provisions of the tax code", "an attack on his
+# record" criticise (ACCUSE), they do not assault.
+VERBAL_TARGETS: frozenset[str] = frozenset(
+    "provision policy policies plan proposal claim record law bill idea decision statement remark comment argument "
+    "position stance approach credibility character reputation agenda platform view views rhetoric tweet tweets "
+    "speech budget reform deal candidacy campaign".split())
 # Nouns that describe a company named before ("the company also said"): the coreference resolver's, not actors'.
 COMPANY_NOUNS: frozenset[str] = frozenset("company firm concern conglomerate".split())
 # Words naming the media, whose reports of an act accuse nobody.

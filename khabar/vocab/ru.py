@@ -463,6 +463,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 NEGATIVE_DETERMINERS: frozenset[str] = frozenset("ни никакой ни один ни одна ни одно".split())
 # Last words or abbreviations of company names: commerce between companies is no political event.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("оао зао ооо пао ао ltd inc llc corp холдинг корпорация концерн".split())
+VERBAL_TARGETS: frozenset[str] = frozenset(
+    "положение политика план предложение заявление закон законопроект идея решение высказывание позиция подход "
+    "репутация программа реформа бюджет сделка кандидатура кампания".split())
 COMPANY_NOUNS: frozenset[str] = frozenset("компания фирма".split())
 # Words naming the media, whose reports of an act accuse nobody.
 MEDIA_WORDS: frozenset[str] = frozenset("газета издание радио телевидение телеканал агентство сми журналист корреспондент "

@@ -251,3 +251,18 @@ def test_every_hand_row_is_in_the_generated_lexicon():
 def test_a_group_named_in_an_irregular_plural_is_they(extract):
     coded = _coded(extract("Two gunmen burst into a shop in Lima. They started firing."))
     assert coded == [("ASSAULT", "asserted", "gunmen", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru will hold regional elections in October.",  # elections are no events (GUIDELINES)
+    "Asked about the strike, the Bolivian minister smiled.",  # a question
+    "The mayor of Cusco offered no evidence for the claim.",
+    "The Lima police rounded up a sample of the reviews.",
+    "The candidates of both parties should release their tax returns.",  # a thing of theirs, not people
+])
+def test_senses_of_common_verbs_that_are_no_act(extract, text):
+    assert extract(text).events == []
+
+
+def test_an_attack_on_a_record_is_criticism(extract):
+    assert [e.type for e in extract("The Chilean senator attacked the minister's record on crime.").events] == ["ACCUSE"]
