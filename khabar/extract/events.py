@@ -278,6 +278,8 @@ def _names_an_actor(token: Token) -> bool:
     """Whether the word itself is an actor or people ("the mayor", "them", "three activists"), not a thing of theirs
     ("released their tax returns": the resolver gives what is done to a thing to its owner)."""
     v = tables(token.doc.lang_)
+    if token.lower_ in v.REFERENCE_WORDS["it"]:
+        return False  # "released it": a thing, as a rule (a country or a body released is named)
     itself = token.pos_ in {"PROPN", "PRON"} or token.i in token.doc._.khabar.actors.token_actor or \
         token.lemma_.lower() in v.ACTOR_NOUNS | v.ROLE_NOUNS | v.PERSON_NOUNS
     return itself and _actor(token.doc, token, people=True) is not None
@@ -753,7 +755,7 @@ def events_component(doc: Doc) -> Doc:
             continue
         obj = words[1] if len(words) > 1 and words[1].dep_ != "prep" else None
         source = _source(doc, trigger, obj, row)
-        target = _target(doc, trigger, source, row)
+        target = _target(doc, trigger, source, row) or _threatened_target(doc, trigger, source, row, coded)
         if source is None and row.type == "ASSAULT" and target is not None:
             source = _suspect(trigger, coded_events) or _perpetrator(doc, target)
         event_type = _announced_intent(ext, trigger, _intent_type(trigger, "ACCUSE" if _in_words(trigger, row) else row.type))
@@ -791,6 +793,15 @@ def events_component(doc: Doc) -> Doc:
     doc.user_data.pop("khabar_coref", None)  # the last component: the resolver's cache goes with it
     doc.user_data.pop(TEXT_KEY, None)
     return doc
+
+
+def _threatened_target(doc: Doc, trigger: Token, source: str | None, row: Sense,
+                       coded: dict[int, tuple[Sense, list[Token]]]) -> str | None:
+    """"threatened to impose sanctions on Mexico": a threat is aimed at whom the act threatened would be done to."""
+    if row.type != "THREATEN":
+        return None
+    acts = [c for c in trigger.children if c.dep_ == "xcomp" and c.i in coded]
+    return next((t for act in acts if (t := _target(doc, act, source, coded[act.i][0]))), None)
 
 
 def _in_words(trigger: Token, row: Sense) -> bool:

@@ -266,3 +266,19 @@ def test_senses_of_common_verbs_that_are_no_act(extract, text):
 
 def test_an_attack_on_a_record_is_criticism(extract):
     assert [e.type for e in extract("The Chilean senator attacked the minister's record on crime.").events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "target"), [("Canada threatened to impose sanctions on Venezuela.", "Venezuela"),
+                                              ("Norway threatened to close its border with Sweden.", "Sweden")])
+def test_a_threat_is_aimed_at_whom_the_act_threatened_would_be_done_to(extract, text, target):
+    [(etype, _, _, aimed_at)] = _coded(extract(text))
+    assert (etype, aimed_at) == ("THREATEN", target)
+
+
+def test_fighting_a_scourge_is_no_assault_and_slapping_tariffs_a_sanction(extract):
+    assert extract("The new Malian unit will fight terrorism in the Sahel.").events == []
+    assert [e.type for e in extract("Beijing slapped tariffs on Australian wine.").events] == ["SANCTION"]
+
+
+def test_a_thing_released_is_no_retreat(extract):
+    assert extract("The Peruvian lawyers released it to the press.").events == []
