@@ -199,11 +199,12 @@ class Around:
 
 # Words in one sentence beyond which it is not prose (a list, a table, a hostile input): no events are searched there.
 MAX_SENTENCE_TOKENS = 250
-NOMINALS = {"NOUN", "PROPN", "PRON"}
+NOMINALS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
-def _kids(token: Token, deps: set[str] | list[str], attr: str | None = None, values: frozenset[str] = frozenset()) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps and (attr is None or getattr(c, attr) in values)]
+def _kids(token: Token, deps: set[str] | list[str], attr: str, values: frozenset[str]) -> list[Token]:
+    """The children of ``token`` on one of ``deps`` whose ``attr`` is one of ``values``."""
+    return [c for c in token.children if c.dep_ in deps and getattr(c, attr) in values]
 
 
 def _objects(trigger: Token, shapes: Shapes, quantities: frozenset[str]) -> list[Token]:
@@ -217,7 +218,7 @@ def _objects(trigger: Token, shapes: Shapes, quantities: frozenset[str]) -> list
             out += [p for of in _kids(count, ["prep"], "lower_", frozenset({"of"})) for p in _kids(of, ["pobj"], "lemma_", objects)]
             out += _kids(count, ["nmod"], "lemma_", objects)
     if trigger.lemma_ in shapes.needing["actor"]:
-        out += _kids(trigger, deps, "pos_", frozenset(NOMINALS))
+        out += _kids(trigger, deps, "pos_", NOMINALS)
     return out
 
 
@@ -225,7 +226,7 @@ def _preps(trigger: Token, shapes: Shapes) -> list[tuple[Token, Token | None]]:
     """The trigger's prepositions of the lexicon, its own or its object's ("sending troops to"), with their object."""
     preps = shapes.words["prep"]
     found = _kids(trigger, PREP_DEPS, "lower_", preps)
-    found += [p for carrier in _kids(trigger, OBJECT_DEPS[trigger.pos_], "pos_", frozenset(NOMINALS))
+    found += [p for carrier in _kids(trigger, OBJECT_DEPS[trigger.pos_], "pos_", NOMINALS)
               for p in _kids(carrier, ["prep"], "lower_", preps)]
     out = []
     for prep in found:
